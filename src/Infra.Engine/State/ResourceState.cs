@@ -58,7 +58,13 @@ internal sealed record ResourceState
 
     public ImmutableArray<string> ReplaceOnChanges { get; init; } = [];
 
+    /// <summary>Property paths whose diffs are hidden from display (<c>hideDiff</c>).</summary>
+    public ImmutableArray<string> HideDiff { get; init; } = [];
+
     public DateTimeOffset? Created { get; init; }
 
     public DateTimeOffset? Modified { get; init; }
+
+    /// <summary>Where the program registered the resource: <c>project:///&lt;path&gt;#&lt;line&gt;[,&lt;col&gt;]</c>.</summary>
+    public string? SourcePosition { get; init; }
 }
