@@ -1,0 +1,95 @@
+using System.Collections;
+using System.Collections.Immutable;
+
+namespace Infra;
+
+/// <summary>
+/// A map input from string keys to plain values or outputs. Supports collection initializers:
+/// <c>Labels = { ["app"] = "web", ["zone"] = zone.Name }</c>.
+/// </summary>
+/// <typeparam name="T">The value type.</typeparam>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1010", Justification = "IEnumerable exists only to allow collection initializers; items may be unknown outputs.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "The name matches the Pulumi programming model users know.")]
+public sealed class InputMap<T> : Input<ImmutableDictionary<string, T>>, IEnumerable
+{
+    private readonly List<Output<ImmutableDictionary<string, T>>> _parts = [];
+
+    /// <summary>Creates an empty map.</summary>
+    public InputMap()
+        : base(null)
+    {
+    }
+
+    /// <summary>Sets a key. Later values win.</summary>
+    /// <param name="key">The key.</param>
+    public Input<T> this[string key]
+    {
+        set => Add(key, value);
+    }
+
+    /// <summary>A dictionary as a map input.</summary>
+    /// <param name="values">The dictionary.</param>
+    public static implicit operator InputMap<T>(Dictionary<string, T> values) => FromValues(values);
+
+    /// <summary>An immutable dictionary as a map input.</summary>
+    /// <param name="values">The dictionary.</param>
+    public static implicit operator InputMap<T>(ImmutableDictionary<string, T> values) => FromValues(values);
+
+    /// <summary>An output of a dictionary as a map input.</summary>
+    /// <param name="values">The output.</param>
+    public static implicit operator InputMap<T>(Output<ImmutableDictionary<string, T>> values)
+    {
+        var map = new InputMap<T>();
+        map._parts.Add(values);
+        return map;
+    }
+
+    /// <summary>Adds a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value, plain or output.</param>
+    public void Add(string key, Input<T> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _parts.Add(value.ToOutput().Apply(v => ImmutableDictionary<string, T>.Empty.SetItem(key, v)));
+    }
+
+    /// <summary>Adds every key of another map; later values win.</summary>
+    /// <param name="values">The other map.</param>
+    public void AddRange(InputMap<T> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        _parts.Add(values.ToOutput());
+    }
+
+    /// <summary>Not supported: a map input's values may not be known yet. Exists for collection initializers.</summary>
+    IEnumerator IEnumerable.GetEnumerator() =>
+        throw new NotSupportedException("An InputMap cannot be enumerated: its values may be outputs. Use ToOutput().Apply(...).");
+
+    private protected override Output<ImmutableDictionary<string, T>> BuildOutput() => _parts.Count switch
+    {
+        0 => Output.Create(ImmutableDictionary<string, T>.Empty),
+        1 => _parts[0],
+        _ => Output.All(_parts.Select(p => (Input<ImmutableDictionary<string, T>>)p)).Apply(parts =>
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, T>();
+            foreach (var part in parts)
+            {
+                foreach (var (key, value) in part)
+                {
+                    builder[key] = value;
+                }
+            }
+
+            return builder.ToImmutable();
+        }),
+    };
+
+    private static InputMap<T> FromValues(IEnumerable<KeyValuePair<string, T>> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var map = new InputMap<T>();
+        map._parts.Add(Output.Create(values.ToImmutableDictionary()));
+        return map;
+    }
+}
