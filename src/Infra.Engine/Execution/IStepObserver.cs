@@ -1,0 +1,26 @@
+using Infra.Engine.State;
+
+namespace Infra.Engine.Execution;
+
+/// <summary>
+/// Hooks around each step, for the state store (record a pending operation, save state after each
+/// step) and for progress. Called concurrently from parallel steps; implementations serialise their
+/// own writes. Both hooks are called with <see cref="CancellationToken.None"/> once a step is under way,
+/// so a cancelled run still records what it did.
+/// </summary>
+internal interface IStepObserver
+{
+    /// <summary>
+    /// Called before every provider call that can change a real resource (not in preview). When it
+    /// throws, the provider is not called and the step fails.
+    /// </summary>
+    Task BeforeMutationAsync(PendingOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Called after every step that ran (succeeded or failed; not for skipped steps), before dependents
+    /// start. To apply a succeeded result: remove <see cref="StepResult.Old"/> if set, then add
+    /// <see cref="StepResult.Retired"/> and <see cref="StepResult.New"/> if set. A failed step clears its
+    /// pending operation and changes nothing else.
+    /// </summary>
+    Task AfterStepAsync(StepResult result, CancellationToken cancellationToken = default);
+}
