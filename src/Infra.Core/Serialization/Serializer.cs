@@ -18,7 +18,7 @@ namespace Infra.Serialization;
 /// <param name="keepOutputValues">Send output values (remote components with feature <c>outputValues</c>).</param>
 internal sealed class Serializer(bool keepResources, bool keepOutputValues)
 {
-    private const double MaxSafeInteger = 9007199254740992d;
+    private const long MaxSafeLong = 9007199254740992L;
 
     /// <summary>Serializes the input properties of an args object: wire name to value, nulls dropped.</summary>
     public async Task<ImmutableSortedDictionary<string, SerializedProperty>> SerializeArgsAsync(string context, InputArgs args)
@@ -148,7 +148,14 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
     private static double ToDouble(string context, object value)
     {
         var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-        if (value is long or ulong or decimal && Math.Abs(number) > MaxSafeInteger)
+        var unsafeInteger = value switch
+        {
+            long l => l is > MaxSafeLong or < -MaxSafeLong,
+            ulong u => u > MaxSafeLong,
+            decimal d => Math.Abs(d) > MaxSafeLong,
+            _ => false,
+        };
+        if (unsafeInteger)
         {
             throw new ArgumentOutOfRangeException(
                 context,
