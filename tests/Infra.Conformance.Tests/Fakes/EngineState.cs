@@ -8,11 +8,8 @@ namespace Infra.Conformance.Tests.Fakes;
 /// The memory shared by the two fake services: every request, violation and log, the registered
 /// resources and the shutdown state. Every member is thread-safe; compound steps take <see cref="Gate"/>.
 /// </summary>
-internal sealed class EngineState(StrictEngineOptions options)
+internal sealed class EngineState(StrictEngineOptions options) : IDisposable
 {
-    /// <summary>Key of the <c>HttpContext.Items</c> entry that lists request fields holding invalid UTF-8.</summary>
-    public const string InvalidUtf8ItemKey = "Infra.StrictEngine.InvalidUtf8";
-
     /// <summary>Key of the <c>HttpContext.Items</c> entry set when a request came to the other service's address.</summary>
     public const string WrongAddressItemKey = "Infra.StrictEngine.WrongAddress";
 
@@ -24,11 +21,15 @@ internal sealed class EngineState(StrictEngineOptions options)
     private readonly HashSet<string> _completedOutputs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _probed = new(StringComparer.Ordinal);
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+    private readonly CancellationTokenSource _stopping = new();
     private int _inFlight;
 
     public object Gate { get; } = new();
 
     public StrictEngineOptions Options { get; } = options;
+
+    /// <summary>Cancelled when the engine is disposed, so injected delays end instead of blocking the host's stop.</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     public bool ShutdownSignalled { get; set; }
 
@@ -98,8 +99,8 @@ internal sealed class EngineState(StrictEngineOptions options)
 
     /// <summary>
     /// Records an arriving request, flags transport-level problems found by the middleware and requests
-    /// after shutdown, and marks it in flight. Throws the RPC error the real engine would give for
-    /// invalid UTF-8 or the wrong service address.
+    /// after shutdown, and marks it in flight. Throws the RPC error the real engine would give for a
+    /// request sent to the other service's address.
     /// </summary>
     public CallScope Begin(string service, string rpc, IMessage message, ServerCallContext context, string subject = "-")
     {
@@ -138,14 +139,12 @@ internal sealed class EngineState(StrictEngineOptions options)
             throw new RpcException(new Status(StatusCode.Unimplemented, $"unknown service pulumirpc.{service}: it is served at {expected}"));
         }
 
-        if (items.TryGetValue(InvalidUtf8ItemKey, out var invalid) && invalid is List<string> { Count: > 0 } fields)
-        {
-            scope.Dispose();
-            throw new RpcException(new Status(StatusCode.Internal, $"grpc: error unmarshalling request: string field contains invalid UTF-8 ({string.Join(", ", fields)})"));
-        }
-
         return scope;
     }
+
+    public void Stop() => _stopping.Cancel();
+
+    public void Dispose() => _stopping.Dispose();
 
     public void EndCall()
     {

@@ -25,6 +25,7 @@ public sealed class StrictEngine : IAsyncDisposable
     private readonly EngineState _state;
     private int _monitorPort;
     private int _enginePort;
+    private int _disposed;
 
     private StrictEngine(WebApplication app, EngineState state)
     {
@@ -183,7 +184,14 @@ public sealed class StrictEngine : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _state.Stop();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _state.Dispose();
     }
 }

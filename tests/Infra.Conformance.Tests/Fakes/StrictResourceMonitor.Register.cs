@@ -36,7 +36,8 @@ internal sealed partial class StrictResourceMonitor
         var urn = reservation.Urn;
         if (Options.RegistrationDelays.TryGetValue(request.Type, out var delay) && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, Options.TimeProvider, context.CancellationToken).ConfigureAwait(false);
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, state.Stopping);
+            await Task.Delay(delay, Options.TimeProvider, cancellation.Token).ConfigureAwait(false);
         }
 
         if (Options.Failures.TryGetValue(request.Type, out var failure))

@@ -8,8 +8,9 @@ namespace Infra.Conformance.Tests.Fakes;
 
 /// <summary>
 /// Middleware in front of the gRPC endpoints: records requests sent to the wrong address (Engine RPCs
-/// belong on PULUMI_ENGINE, monitor RPCs on PULUMI_MONITOR) and string fields holding invalid UTF-8.
-/// The RPC handlers then fail those calls as the real engine would.
+/// belong on PULUMI_ENGINE, monitor RPCs on PULUMI_MONITOR; the handler then answers UNIMPLEMENTED) and
+/// string fields holding invalid UTF-8 (answered here with INTERNAL, as grpc-go does; such a request
+/// cannot be parsed, so it is not in <see cref="StrictEngine.Requests"/>).
 /// </summary>
 internal sealed class TransportChecks(EngineState state, Func<(int Monitor, int Engine)> ports)
 {
@@ -38,8 +39,13 @@ internal sealed class TransportChecks(EngineState state, Func<(int Monitor, int 
             var invalid = ScanFrames(descriptor, bytes);
             if (invalid.Count > 0)
             {
-                context.Items[EngineState.InvalidUtf8ItemKey] = invalid;
+                // The .NET parser cannot even read such a message; answer as grpc-go does, trailers-only.
                 state.AddViolations(invalid.Select(field => new Violation(rpc, "-", field, "strings must be valid UTF-8", "invalid UTF-8 bytes")));
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/grpc";
+                context.Response.Headers["grpc-status"] = ((int)Grpc.Core.StatusCode.Internal).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers["grpc-message"] = Uri.EscapeDataString($"grpc: error unmarshalling request: string field contains invalid UTF-8 ({string.Join(", ", invalid)})");
+                return;
             }
 
             context.Request.Body = new MemoryStream(bytes, writable: false);

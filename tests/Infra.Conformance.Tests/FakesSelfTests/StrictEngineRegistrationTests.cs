@@ -205,4 +205,28 @@ public sealed class StrictEngineRegistrationTests
         Assert.False(completedEarly);
         Assert.Equal("urn:pulumi:dev::proj::random:index:RandomId::id", response.Urn);
     }
+
+    [Fact]
+    public async Task DisposeAsync_WithDelayedRegistrationPending_EndsTheCallWithAnError()
+    {
+        // Arrange
+        var options = new StrictEngineOptions
+        {
+            TimeProvider = new FakeTimeProvider(),
+            RegistrationDelays = { ["random:index:RandomId"] = TimeSpan.FromHours(1) },
+        };
+        var session = await EngineSession.StartAsync(options);
+        await session.StartProgramAsync();
+        var before = session.Engine.Requests.Count;
+        var pending = session.RegisterAsync(session.CustomRequest("random:index:RandomId", "id"));
+        await session.Engine.WaitForRequestsAsync(before + 1, TestContext.Current.CancellationToken);
+
+        // Act
+        await session.Engine.DisposeAsync();
+        var error = await Record.ExceptionAsync(() => pending);
+        await session.DisposeAsync();
+
+        // Assert
+        Assert.IsType<RpcException>(error);
+    }
 }
