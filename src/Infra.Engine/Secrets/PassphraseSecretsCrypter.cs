@@ -155,6 +155,18 @@ internal sealed class PassphraseSecretsCrypter : ISecretsCrypter
                 "encryptionsalt is malformed: the salt is not valid base64");
         }
 
+        try
+        {
+            _ = ParseCiphertext(parts[2]);
+        }
+        catch (SecretsException exception) when (exception.Kind == SecretsErrorKind.MalformedCiphertext)
+        {
+            throw new SecretsException(
+                SecretsErrorKind.MalformedEncryptionSalt,
+                $"encryptionsalt is malformed: the check value is not a valid ciphertext ({exception.Message})",
+                exception);
+        }
+
         return (salt[..saltLength], parts[2]);
     }
 
@@ -207,6 +219,40 @@ internal sealed class PassphraseSecretsCrypter : ISecretsCrypter
 
     private static string DecryptWithKey(byte[] key, string ciphertext)
     {
+        var (nonce, sealedBytes) = ParseCiphertext(ciphertext);
+        var dataLength = sealedBytes.Length - TagSizeInBytes;
+        var plaintext = new byte[dataLength];
+        try
+        {
+            using var aes = new AesGcm(key, TagSizeInBytes);
+            aes.Decrypt(nonce, sealedBytes.AsSpan(0, dataLength), sealedBytes.AsSpan(dataLength), plaintext);
+        }
+        catch (AuthenticationTagMismatchException exception)
+        {
+            throw new SecretsException(
+                SecretsErrorKind.DecryptionFailed,
+                "failed to decrypt: the ciphertext does not match this stack's key "
+                + "(it was changed, or it was encrypted with a different passphrase)",
+                exception);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(plaintext);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new SecretsException(
+                SecretsErrorKind.DecryptionFailed, "failed to decrypt: the plaintext is not valid UTF-8", exception);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    private static (byte[] Nonce, byte[] SealedBytes) ParseCiphertext(string ciphertext)
+    {
         var parts = ciphertext.Split(':');
         if (parts.Length != 3)
         {
@@ -238,35 +284,7 @@ internal sealed class PassphraseSecretsCrypter : ISecretsCrypter
                 $"ciphertext is malformed: it must hold at least the {TagSizeInBytes}-byte tag (was {sealedBytes.Length} bytes)");
         }
 
-        var dataLength = sealedBytes.Length - TagSizeInBytes;
-        var plaintext = new byte[dataLength];
-        try
-        {
-            using var aes = new AesGcm(key, TagSizeInBytes);
-            aes.Decrypt(nonce, sealedBytes.AsSpan(0, dataLength), sealedBytes.AsSpan(dataLength), plaintext);
-        }
-        catch (AuthenticationTagMismatchException exception)
-        {
-            throw new SecretsException(
-                SecretsErrorKind.DecryptionFailed,
-                "failed to decrypt: the ciphertext does not match this stack's key "
-                + "(it was changed, or it was encrypted with a different passphrase)",
-                exception);
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(plaintext);
-        }
-        catch (DecoderFallbackException exception)
-        {
-            throw new SecretsException(
-                SecretsErrorKind.DecryptionFailed, "failed to decrypt: the plaintext is not valid UTF-8", exception);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plaintext);
-        }
+        return (nonce, sealedBytes);
     }
 
     private static byte[] DecodeBase64(string text, string part)

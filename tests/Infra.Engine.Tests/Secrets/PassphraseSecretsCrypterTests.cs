@@ -212,6 +212,8 @@ public sealed class PassphraseSecretsCrypterTests
     [InlineData("v1:fozI5u6B030=", "encryptionsalt is malformed: expected 'v1:<base64 salt>:v1:<base64 nonce>:<base64 ciphertext>' but found 2 colon-separated part(s)")]
     [InlineData("v0:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==", "encryptionsalt has an unknown state version (expected 'v1:' at the start)")]
     [InlineData("v1:***:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==", "encryptionsalt is malformed: the salt is not valid base64")]
+    [InlineData("v1:fozI5u6B030=:v2:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==", "encryptionsalt is malformed: the check value is not a valid ciphertext (ciphertext has an unknown value version (expected 'v1:' at the start))")]
+    [InlineData("v1:fozI5u6B030=:pulumi", "encryptionsalt is malformed: the check value is not a valid ciphertext (ciphertext is malformed: expected 'v1:<base64 nonce>:<base64 ciphertext>' but found 1 colon-separated part(s))")]
     public void FromEncryptionSalt_MalformedSalt_ThrowsBeforeDerivingKey(string salt, string expected)
     {
         // Act
