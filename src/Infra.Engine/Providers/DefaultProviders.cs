@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Json;
 using Infra.Engine.Planning;
 using Infra.Protocol;
 using Infra.Protocol.Values;
@@ -67,6 +68,30 @@ internal static class DefaultProviders
         return builder.ToImmutable();
     }
 
+    /// <summary>The stack config key that lists packages (or <c>*</c>) whose default providers are disabled.</summary>
+    public const string DisableKey = "pulumi:disable-default-providers";
+
+    /// <summary>
+    /// Whether config <c>pulumi:disable-default-providers</c> (a JSON array string, or an array value) names
+    /// <paramref name="package"/> or <c>*</c>; registrations of that package then need an explicit provider.
+    /// </summary>
+    public static bool IsDisabled(string package, IReadOnlyDictionary<string, PropertyValue> stackConfig)
+    {
+        ArgumentNullException.ThrowIfNull(stackConfig);
+        if (!stackConfig.TryGetValue(DisableKey, out var value))
+        {
+            return false;
+        }
+
+        IEnumerable<string> names = value.Kind switch
+        {
+            PropertyValueKind.Array => value.ArrayValue.Where(v => v.Kind == PropertyValueKind.String).Select(v => v.StringValue),
+            PropertyValueKind.String => ParseList(value.StringValue),
+            _ => [],
+        };
+        return names.Any(n => n == "*" || n == package);
+    }
+
     /// <summary>The goal of the default provider resource, ready for <see cref="Planner.PlanAsync"/>.</summary>
     public static ResourceGoal Goal(string package, string? version, IReadOnlyDictionary<string, PropertyValue> stackConfig) => new()
     {
@@ -76,4 +101,19 @@ internal static class DefaultProviders
         Inputs = Inputs(package, version, stackConfig),
         Version = version,
     };
+
+    private static string[] ParseList(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                ? [.. document.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+    }
 }

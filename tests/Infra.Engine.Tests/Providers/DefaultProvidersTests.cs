@@ -63,4 +63,25 @@ public sealed class DefaultProvidersTests
         Assert.True(goal.Custom);
         Assert.Empty(goal.Inputs);
     }
+
+    [Theory]
+    [InlineData("[\"kubernetes\"]", "kubernetes", true)]
+    [InlineData("[\"kubernetes\"]", "tls", false)]
+    [InlineData("[\"*\"]", "tls", true)]
+    [InlineData("command, tls", "tls", true)]
+    public void IsDisabled_ConfigList_MatchesPackageOrWildcard(string configValue, string package, bool expected)
+    {
+        // Arrange
+        var config = new Dictionary<string, PropertyValue> { [DefaultProviders.DisableKey] = PropertyValue.Create(configValue) };
+
+        // Act / Assert
+        Assert.Equal(expected, DefaultProviders.IsDisabled(package, config));
+    }
+
+    [Fact]
+    public void IsDisabled_NoConfig_False()
+    {
+        // Act / Assert
+        Assert.False(DefaultProviders.IsDisabled("kubernetes", new Dictionary<string, PropertyValue>()));
+    }
 }
