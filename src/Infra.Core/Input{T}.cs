@@ -20,7 +20,8 @@ public class Input<T> : IInput
 
     /// <summary>An output as an input.</summary>
     /// <param name="value">The output.</param>
-    public static implicit operator Input<T>(Output<T> value) => new(value);
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    public static implicit operator Input<T>?(Output<T>? value) => value is null ? null : new(value);
 
     /// <summary>The input as an output.</summary>
     /// <param name="input">The input.</param>

@@ -1,0 +1,4 @@
+using Infra;
+using Minimal;
+
+return await Deployment.RunAsync<MinimalStack>();
