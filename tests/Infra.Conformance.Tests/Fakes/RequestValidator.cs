@@ -80,6 +80,11 @@ internal static partial class RequestValidator
             problems.Add("type", "the root stack pulumi:pulumi:Stack must be registered before any other resource", ProblemCollector.Show(request.Type));
         }
 
+        if (request.Parent.Length == 0)
+        {
+            problems.Add("parent", "must be the parent's URN (the stack URN when no other parent); '' is only for the root stack", "''");
+        }
+
         ValidateParent(request.Parent, state, problems);
         var validator = new PropertyValidator(
             problems,

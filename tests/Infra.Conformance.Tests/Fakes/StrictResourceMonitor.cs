@@ -10,6 +10,23 @@ internal sealed partial class StrictResourceMonitor(EngineState state) : Resourc
 {
     private const string Service = "ResourceMonitor";
 
+    private static readonly (string Id, ResourceMonitorFeature Feature)[] FeatureEnums =
+    [
+        ("secrets", ResourceMonitorFeature.Secrets),
+        ("resourceReferences", ResourceMonitorFeature.ResourceReferences),
+        ("outputValues", ResourceMonitorFeature.OutputValues),
+        ("aliasSpecs", ResourceMonitorFeature.AliasSpecs),
+        ("replacementTrigger", ResourceMonitorFeature.ReplacementTrigger),
+        ("deletedWith", ResourceMonitorFeature.DeletedWith),
+        ("replaceWith", ResourceMonitorFeature.ReplaceWith),
+        ("transforms", ResourceMonitorFeature.Transforms),
+        ("invokeTransforms", ResourceMonitorFeature.InvokeTransforms),
+        ("parameterization", ResourceMonitorFeature.Parameterization),
+        ("resourceHooks", ResourceMonitorFeature.ResourceHooks),
+        ("errorHooks", ResourceMonitorFeature.ErrorHooks),
+        ("sendsOptionsToHooks", ResourceMonitorFeature.SendsOptionsToHooks),
+    ];
+
     private StrictEngineOptions Options => state.Options;
 
     public override Task<SupportsFeatureResponse> SupportsFeature(SupportsFeatureRequest request, ServerCallContext context)
@@ -175,21 +192,4 @@ internal sealed partial class StrictResourceMonitor(EngineState state) : Resourc
             .Select(f => f.Feature));
         return Task.FromResult(info);
     }
-
-    private static readonly (string Id, ResourceMonitorFeature Feature)[] FeatureEnums =
-    [
-        ("secrets", ResourceMonitorFeature.Secrets),
-        ("resourceReferences", ResourceMonitorFeature.ResourceReferences),
-        ("outputValues", ResourceMonitorFeature.OutputValues),
-        ("aliasSpecs", ResourceMonitorFeature.AliasSpecs),
-        ("replacementTrigger", ResourceMonitorFeature.ReplacementTrigger),
-        ("deletedWith", ResourceMonitorFeature.DeletedWith),
-        ("replaceWith", ResourceMonitorFeature.ReplaceWith),
-        ("transforms", ResourceMonitorFeature.Transforms),
-        ("invokeTransforms", ResourceMonitorFeature.InvokeTransforms),
-        ("parameterization", ResourceMonitorFeature.Parameterization),
-        ("resourceHooks", ResourceMonitorFeature.ResourceHooks),
-        ("errorHooks", ResourceMonitorFeature.ErrorHooks),
-        ("sendsOptionsToHooks", ResourceMonitorFeature.SendsOptionsToHooks),
-    ];
 }

@@ -160,4 +160,27 @@ public sealed class StrictEngineInvokeReadTests
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("ReadResource [pulumi:pulumi:StackReference::net] id: must not be empty (the ID of the resource to read) (was '')", error.Status.Detail);
     }
+
+    [Fact]
+    public async Task ReadResource_EmptyParent_IsReported()
+    {
+        // Arrange
+        await using var session = await EngineSession.StartAsync(new StrictEngineOptions { ReadHandlers = { ["pulumi:pulumi:StackReference"] = _ => new Struct() } });
+        await session.StartProgramAsync();
+
+        // Act
+        await session.ReadAsync(new ReadResourceRequest
+        {
+            Id = "org/net/prod",
+            Type = "pulumi:pulumi:StackReference",
+            Name = "net",
+            AcceptSecrets = true,
+            AcceptResources = true,
+        });
+
+        // Assert
+        Assert.Equal(
+            "ReadResource [pulumi:pulumi:StackReference::net] parent: must be the parent's URN (the stack URN when no other parent); '' is only for the root stack (was '')",
+            Assert.Single(session.Engine.Violations).Message);
+    }
 }

@@ -3,7 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Infra.Protocol;
 using Infra.Protocol.Values;
-using static Infra.Conformance.Tests.FakesSelfTests.StrictEngineValidationTests;
+using static Infra.Conformance.Tests.FakesSelfTests.ViolationAssert;
 
 namespace Infra.Conformance.Tests.FakesSelfTests;
 
