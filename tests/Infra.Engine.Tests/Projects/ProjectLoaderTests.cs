@@ -346,6 +346,22 @@ public sealed class ProjectLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_PulumiJson_ReadsJsonProject()
+    {
+        // Arrange
+        using var temp = new TempDirectory();
+        var path = temp.Write("Pulumi.json", "{\"name\": \"homelab\", \"runtime\": {\"name\": \"dotnet\", \"options\": {\"binary\": \"app.dll\"}}}");
+
+        // Act
+        var project = await ProjectLoader.LoadAsync(path, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal("homelab", project.Name);
+        Assert.Equal("app.dll", project.Runtime?.Binary);
+        Assert.Equal(Path.Combine(temp.Path, "Pulumi.dev.json"), project.GetStackSettingsPath("dev"));
+    }
+
+    [Fact]
     public void FindProjectFile_FromNestedFolder_WalksUpToProjectRoot()
     {
         // Arrange

@@ -177,6 +177,48 @@ public sealed class StackSettingsFileTests
         Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" leading and trailing ")]
+    [InlineData("a: b")]
+    [InlineData("#not a comment")]
+    [InlineData("- dash")]
+    [InlineData("[x]")]
+    [InlineData("{y}")]
+    [InlineData("'single'")]
+    [InlineData("\"double\"")]
+    [InlineData("multi\nline")]
+    [InlineData("multi\nline with trailing spaces  \n")]
+    [InlineData("tab\there")]
+    [InlineData("ünïcødé ✓")]
+    [InlineData("0x10")]
+    [InlineData("1e3")]
+    [InlineData("~")]
+    [InlineData("Null")]
+    [InlineData("on")]
+    [InlineData("12:30")]
+    [InlineData("*alias")]
+    [InlineData("&anchor")]
+    [InlineData("!tag")]
+    [InlineData("%percent")]
+    [InlineData("@at")]
+    [InlineData("`backtick`")]
+    [InlineData("\u0001control")]
+    public void ToYaml_TrickyString_ReadsBackAsSameString(string text)
+    {
+        // Arrange
+        var file = new StackSettingsFile();
+        file.SetValue(ConfigKey.Parse("app:top"), ConfigValue.String(text));
+        file.SetValue(ConfigKey.Parse("app:nested"), ConfigValue.Object([new(text, ConfigValue.Array([ConfigValue.String(text)]))]));
+
+        // Act
+        var reread = StackSettingsFile.Parse(file.ToYaml());
+
+        // Assert
+        Assert.Equal(ConfigValue.String(text), reread.GetValue(ConfigKey.Parse("app:top")));
+        Assert.Equal(file.GetValue(ConfigKey.Parse("app:nested")), reread.GetValue(ConfigKey.Parse("app:nested")));
+    }
+
     [Fact]
     public void Parse_InvalidFile_ListsEveryProblem()
     {
