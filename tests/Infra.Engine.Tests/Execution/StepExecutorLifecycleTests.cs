@@ -7,6 +7,7 @@ using Infra.Engine.State;
 using Infra.Engine.Tests.Planning;
 using Infra.Protocol;
 using Infra.Protocol.Values;
+using Moq;
 using static Infra.Engine.Tests.Planning.EngineFixture;
 
 namespace Infra.Engine.Tests.Execution;
@@ -247,5 +248,41 @@ public sealed class StepExecutorLifecycleTests
         // Assert
         Assert.Equal(StepStatus.Failed, result.Status);
         Assert.Equal($"Import of '{Urn("adopted")}' failed: there is no resource with ID 'nope' to import", result.Message);
+    }
+
+    [Fact]
+    public async Task Update_ChangedInput_UpdatesInPlaceKeepingId()
+    {
+        // Arrange
+        var first = await UpAsync([], _fixture.Goal("a", ("size", S("1"))));
+
+        // Act
+        var second = await UpAsync(first, _fixture.Goal("a", ("size", S("2"))));
+
+        // Assert
+        Assert.Equal(["Create a", "Update a a-1"], ProviderOps());
+        var state = Assert.Single(second);
+        Assert.Equal("a-1", state.Id);
+        Assert.Equal(S("2"), state.Outputs["size"]);
+    }
+
+    [Fact]
+    public async Task Execute_PendingOperationCannotBeRecorded_ProviderNotCalledAndStepFails()
+    {
+        // Arrange
+        var observer = new Mock<IStepObserver>();
+        observer.Setup(o => o.BeforeMutationAsync(It.IsAny<PendingOperation>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("disk full"));
+        var planner = _fixture.NewPlanner();
+        using var executor = new StepExecutor(new StepExecutorOptions { Observer = observer.Object });
+
+        // Act
+        var result = await executor.ExecuteAsync(await planner.PlanAsync(_fixture.Goal("a"), Ct), Ct);
+
+        // Assert
+        Assert.Equal(StepStatus.Failed, result.Status);
+        Assert.Equal($"Create of '{Urn("a")}' failed: disk full", result.Message);
+        Assert.DoesNotContain(_fixture.Provider.Calls, c => c.Operation == ProviderOperation.Create);
+        observer.Verify(o => o.AfterStepAsync(It.Is<StepResult>(r => r.Status == StepStatus.Failed), It.IsAny<CancellationToken>()), Times.Once);
     }
 }
