@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Reflection;
 using Infra.Protocol;
 using Infra.Protocol.Rpc;
 using Infra.Protocol.Values;
@@ -100,39 +99,14 @@ internal sealed partial class Registrar(Deployment deployment)
             return sources;
         }
 
-        foreach (var property in OutputProperties(resource.GetType()))
+        foreach (var property in OutputProperty.Of(resource.GetType()))
         {
-            var attribute = property.GetCustomAttribute<OutputAttribute>()!;
-            var name = attribute.Name ?? NameConventions.ToCamelCase(property.Name);
-            var valueType = property.PropertyType.GetGenericArguments()[0];
-            var source = (IOutputCompletionSource)Activator.CreateInstance(typeof(OutputCompletionSource<>).MakeGenericType(valueType))!;
-            SetProperty(resource, property, source.Output);
-            sources[name] = source;
+            var source = property.CreateSource();
+            property.Assign(resource, source.Output);
+            sources[property.Name] = source;
         }
 
         return sources;
-    }
-
-    private static IEnumerable<PropertyInfo> OutputProperties(Type type) =>
-        type.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            .Where(p => p.GetCustomAttribute<OutputAttribute>() is not null
-                && p.PropertyType.IsGenericType
-                && p.PropertyType.GetGenericTypeDefinition() == typeof(Output<>)
-                && p.Name != nameof(Resource.Urn));
-
-    private static void SetProperty(Resource resource, PropertyInfo property, object value)
-    {
-        var setter = property.DeclaringType!.GetProperty(property.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.SetMethod;
-        if (setter is not null)
-        {
-            setter.Invoke(resource, [value]);
-            return;
-        }
-
-        var field = property.DeclaringType.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException(
-                $"Output property {property.DeclaringType.Name}.{property.Name} needs a setter (e.g. {{ get; private set; }}) so the SDK can resolve it.");
-        field.SetValue(resource, value);
     }
 
     private void EnsureAccepting(string type, string name)

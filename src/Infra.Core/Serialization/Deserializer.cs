@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
@@ -14,6 +15,14 @@ namespace Infra.Serialization;
 /// </summary>
 internal static class Deserializer
 {
+    private static readonly ConcurrentDictionary<Type, Func<List<object?>, object>> ArrayFactories = new();
+    private static readonly ConcurrentDictionary<Type, Func<List<KeyValuePair<string, object?>>, object>> DictionaryFactories = new();
+    private static readonly MethodInfo CreateImmutableArrayMethod =
+        typeof(Deserializer).GetMethod(nameof(CreateImmutableArray), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly MethodInfo CreateImmutableDictionaryMethod =
+        typeof(Deserializer).GetMethod(nameof(CreateImmutableDictionary), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>Resolves the data of an output from a received value (null = absent).</summary>
     public static OutputData<T> ToOutputData<T>(PropertyValue? value, bool isPreview, ImmutableHashSet<Resource> resources, string context)
     {
@@ -113,8 +122,7 @@ internal static class Deserializer
             if (definition == typeof(ImmutableArray<>))
             {
                 var items = ToItems(arguments[0], value, context);
-                var method = typeof(Deserializer).GetMethod(nameof(CreateImmutableArray), BindingFlags.NonPublic | BindingFlags.Static)!;
-                return method.MakeGenericMethod(arguments[0]).Invoke(null, [items]);
+                return ArrayFactories.GetOrAdd(arguments[0], t => CreateImmutableArrayMethod.MakeGenericMethod(t).CreateDelegate<Func<List<object?>, object>>())(items);
             }
 
             if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>)
@@ -136,8 +144,8 @@ internal static class Deserializer
                 var members = ToMembers(arguments[1], value, context);
                 if (definition == typeof(ImmutableDictionary<,>))
                 {
-                    var method = typeof(Deserializer).GetMethod(nameof(CreateImmutableDictionary), BindingFlags.NonPublic | BindingFlags.Static)!;
-                    return method.MakeGenericMethod(arguments[1]).Invoke(null, [members]);
+                    return DictionaryFactories.GetOrAdd(arguments[1], t => CreateImmutableDictionaryMethod.MakeGenericMethod(t)
+                        .CreateDelegate<Func<List<KeyValuePair<string, object?>>, object>>())(members);
                 }
 
                 var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arguments[1]))!;
@@ -208,10 +216,12 @@ internal static class Deserializer
         }
     }
 
-    private static ImmutableArray<T> CreateImmutableArray<T>(List<object?> items) => [.. items.Cast<T>()];
+    #pragma warning disable CA1859 // boxed on purpose: these back cached Func<..., object> delegates
+    private static object CreateImmutableArray<T>(List<object?> items) => ImmutableArray.CreateRange(items.Cast<T>());
 
-    private static ImmutableDictionary<string, T> CreateImmutableDictionary<T>(List<KeyValuePair<string, object?>> members) =>
+    private static object CreateImmutableDictionary<T>(List<KeyValuePair<string, object?>> members) =>
         members.ToImmutableDictionary(p => p.Key, p => (T)p.Value!);
+#pragma warning restore CA1859
 
     private static List<object?> ToItems(Type itemType, PropertyValue value, string context)
     {
