@@ -25,7 +25,7 @@ internal sealed partial class LocalBackend
     public LocalBackend(string rootDirectory, LocalBackendOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
-        RootDirectory = Path.GetFullPath(rootDirectory);
+        RootDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootDirectory));
         _options = options ?? new LocalBackendOptions();
         LockId = _options.LockId ?? Guid.NewGuid().ToString("D");
         Url = _options.Url ?? "file://" + RootDirectory.Replace('\\', '/');
@@ -161,7 +161,17 @@ internal sealed partial class LocalBackend
 
     private static int CountResources(byte[] data, string source)
     {
-        using var document = JsonDocument.Parse(CheckpointSerializer.Decompress(data, source), CheckpointSerializer.DocumentOptions);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(CheckpointSerializer.Decompress(data, source), CheckpointSerializer.DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw new StateFormatException($"{source}: the state is not valid JSON: {exception.Message}", exception);
+        }
+
+        using var owner = document;
         var root = document.RootElement;
         var checkpoint = root.TryGetProperty("checkpoint", out var c) ? c : root;
         return checkpoint.ValueKind == JsonValueKind.Object
