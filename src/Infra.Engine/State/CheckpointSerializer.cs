@@ -171,6 +171,35 @@ internal static class CheckpointSerializer
         return writer.ToUtf8String();
     }
 
+    /// <summary>The stored deployment's <c>secrets_providers</c>, read without decrypting anything (null when absent).</summary>
+    public static SecretsProviderState? ReadSecretsProvider(byte[] data, string source)
+    {
+        using var document = Parse(Decompress(data, source), source);
+        var root = document.RootElement;
+        var checkpoint = root;
+        if (ReadVersion(root, source) != 0 && !root.TryGetProperty("checkpoint", out checkpoint))
+        {
+            return null;
+        }
+
+        if (checkpoint.ValueKind != JsonValueKind.Object
+            || !checkpoint.TryGetProperty("latest", out var latest)
+            || latest.ValueKind != JsonValueKind.Object
+            || !latest.TryGetProperty("secrets_providers", out var secrets)
+            || secrets.ValueKind != JsonValueKind.Object
+            || !secrets.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        return new SecretsProviderState
+        {
+            Type = type.GetString()!,
+            State = secrets.TryGetProperty("state", out var state) && state.ValueKind != JsonValueKind.Null ? state.Clone() : null,
+        };
+    }
+
     /// <summary>Returns the content, gunzipped when it starts with the gzip magic bytes.</summary>
     public static byte[] Decompress(byte[] data, string source)
     {

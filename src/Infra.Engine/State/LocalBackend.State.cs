@@ -69,8 +69,10 @@ internal sealed partial class LocalBackend
 
     /// <summary>
     /// <c>stack import</c>: reads <c>{"version":N,"deployment":…}</c>, checks its integrity and saves it as
-    /// the stack's state (secrets given as plaintext are encrypted with <paramref name="crypter"/>).
-    /// Takes the stack lock; the stack must exist.
+    /// the stack's state. <paramref name="crypter"/> is the target stack's: it decrypts the deployment's
+    /// ciphertexts (so they must come from a stack with the same secrets provider, or be plaintext from a
+    /// <c>--show-secrets</c> export) and encrypts everything on save. The stack keeps its own
+    /// <c>secrets_providers</c>. Takes the stack lock; the stack must exist.
     /// </summary>
     public async Task ImportAsync(StackReference stack, string deploymentJson, ISecretsCrypter? crypter, CancellationToken cancellationToken = default)
     {
@@ -79,9 +81,11 @@ internal sealed partial class LocalBackend
         EnsureLayout(create: true);
         var snapshot = CheckpointSerializer.ReadDeployment(Encoding.UTF8.GetBytes(deploymentJson), crypter, "the imported deployment");
         await using var stackLock = await AcquireLockAsync(stack, cancellationToken).ConfigureAwait(false);
-        if (FindStackFile(stack) is null)
+        var file = FindStackFile(stack) ?? throw NotFound(stack);
+        var current = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+        if (CheckpointSerializer.ReadSecretsProvider(current, file) is { } secretsProvider)
         {
-            throw NotFound(stack);
+            snapshot = snapshot with { SecretsProvider = secretsProvider };
         }
 
         WriteStackFile(stack, snapshot, crypter, cancellationToken);

@@ -305,7 +305,7 @@ public sealed class LocalBackendTests : IDisposable
         // Arrange
         var prod = new StackReference("proj", "prod");
         await Backend.CreateStackAsync(Dev, null, cancellationToken: Ct);
-        await Backend.CreateStackAsync(prod, null, cancellationToken: Ct);
+        await Backend.CreateStackAsync(prod, SecretsProviderState.Passphrase(Salt), cancellationToken: Ct);
         await Backend.SaveAsync(Dev, WithSecret("hunter2"), _crypter, cancellationToken: Ct);
         var exported = await Backend.ExportAsync(Dev, _crypter, showSecrets: true, cancellationToken: Ct);
 
@@ -315,6 +315,7 @@ public sealed class LocalBackendTests : IDisposable
         // Assert
         var text = File.ReadAllText(Path.Combine(_fixture.Root, ".pulumi", "stacks", "proj", "prod.json"));
         Assert.Contains("\"stack\":\"organization/proj/prod\"", text, StringComparison.Ordinal);
+        Assert.Contains($"\"secrets_providers\":{{\"type\":\"passphrase\",\"state\":{{\"salt\":\"{Salt}\"}}}}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         var loaded = await Backend.LoadAsync(prod, _crypter, cancellationToken: Ct);
         Assert.Equal(3, loaded!.Resources.Length);
