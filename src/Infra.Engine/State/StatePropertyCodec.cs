@@ -375,15 +375,16 @@ internal sealed class StatePropertyCodec
         }
 
         PropertyValue inner;
-        try
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"' && text.AsSpan(1, text.Length - 2).IndexOfAny('"', '\\') < 0
+            && !text.AsSpan(1, text.Length - 2).ContainsAnyInRange('\0', '\u001f'))
         {
-            using var document = JsonDocument.Parse(text, CheckpointSerializer.DocumentOptions);
-            inner = ReadValue(document.RootElement, path, insideSecret: true);
+            // Fast path for the common case, a plain string secret without escapes.
+            var plain = text[1..^1];
+            inner = WireConstants.UnknownKindOf(plain) is { } kind ? PropertyValue.CreateUnknown(kind) : PropertyValue.Create(plain);
         }
-        catch (JsonException)
+        else
         {
-            // Neither the text nor the parser's message (which may quote it) is included: it is the secret.
-            throw new StateFormatException($"{path}: a secret's payload is not valid JSON.");
+            inner = ParseSecretPayload(text, path);
         }
 
         var secret = PropertyValue.CreateSecret(inner);
@@ -393,5 +394,19 @@ internal sealed class StatePropertyCodec
         }
 
         return secret;
+    }
+
+    private PropertyValue ParseSecretPayload(string text, string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, CheckpointSerializer.DocumentOptions);
+            return ReadValue(document.RootElement, path, insideSecret: true);
+        }
+        catch (JsonException)
+        {
+            // Neither the text nor the parser's message (which may quote it) is included: it is the secret.
+            throw new StateFormatException($"{path}: a secret's payload is not valid JSON.");
+        }
     }
 }

@@ -249,6 +249,40 @@ public sealed class StatePropertyCodecTests
         Assert.Equal(1, crypter.EncryptCount);
     }
 
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("with \"quotes\" and \\ and \n")]
+    [InlineData("")]
+    public void RoundTrip_SecretStrings_ReadBackExactly(string text)
+    {
+        // Arrange
+        var crypter = new TestSecretsCrypter();
+        var codec = new StatePropertyCodec(crypter);
+        var secret = PropertyValue.CreateSecret(PropertyValue.Create(text));
+
+        // Act
+        var read = Read(Write(secret, codec), new StatePropertyCodec(new TestSecretsCrypter()));
+
+        // Assert
+        Assert.Equal(secret, read);
+    }
+
+    [Fact]
+    public void ReadValue_MalformedSecretPayload_ThrowsWithoutRevealingIt()
+    {
+        // Arrange
+        var crypter = new TestSecretsCrypter();
+        var codec = new StatePropertyCodec(crypter);
+        var json = $"{{\"{Sig}\":\"{WireConstants.SecretSignature}\",\"ciphertext\":\"{crypter.Encrypt("hunter2")}\"}}";
+
+        // Act
+        var exception = Assert.Throws<StateFormatException>(() => Read(json, codec));
+
+        // Assert
+        Assert.Equal("inputs.x: a secret's payload is not valid JSON.", exception.Message);
+        Assert.Null(exception.InnerException);
+    }
+
     private sealed class Base64Crypter : Infra.Engine.Secrets.ISecretsCrypter
     {
         public string Encrypt(string plaintext) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plaintext));
