@@ -165,7 +165,44 @@ public static class Output
         return data with { IsSecret = isSecret };
     }
 
-    private static async Task<OutputData<ImmutableArray<T>>> AllAsync<T>(Output<T>[] outputs)
+    private static Task<OutputData<ImmutableArray<T>>> AllAsync<T>(Output<T>[] outputs)
+    {
+        foreach (var output in outputs)
+        {
+            if (!output.DataTask.IsCompletedSuccessfully)
+            {
+                return AllSlowAsync(outputs);
+            }
+        }
+
+        // Every part is already resolved (plain values, resolved outputs): combine without awaiting.
+        return Task.FromResult(Combine(outputs, outputs.Select(o => o.DataTask.Result)));
+    }
+
+    private static OutputData<ImmutableArray<T>> Combine<T>(Output<T>[] outputs, IEnumerable<OutputData<T>> parts)
+    {
+        var builder = ImmutableArray.CreateBuilder<T>(outputs.Length);
+        var known = true;
+        var secret = false;
+        var resources = ImmutableHashSet<Resource>.Empty;
+        foreach (var data in parts)
+        {
+            known &= data.IsKnown;
+            secret |= data.IsSecret;
+            if (data.Resources.Count > 0)
+            {
+                resources = resources.Union(data.Resources);
+            }
+
+            builder.Add(data.Value);
+        }
+
+        return known
+            ? OutputData<ImmutableArray<T>>.Known(builder.MoveToImmutable(), secret, resources)
+            : OutputData<ImmutableArray<T>>.Unknown(secret, resources);
+    }
+
+    private static async Task<OutputData<ImmutableArray<T>>> AllSlowAsync<T>(Output<T>[] outputs)
     {
         var builder = ImmutableArray.CreateBuilder<T>(outputs.Length);
         var known = true;

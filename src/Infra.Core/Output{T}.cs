@@ -83,8 +83,43 @@ public sealed class Output<T> : IOutput
     public Output<TResult> Apply<TResult>(Func<T, Output<TResult>?> func)
     {
         ArgumentNullException.ThrowIfNull(func);
+        if (DataTask.IsCompletedSuccessfully)
+        {
+            // Already resolved: run the callback now and skip the async machinery when its result is resolved too.
+            var data = DataTask.Result;
+            if (!data.IsKnown)
+            {
+                return new Output<TResult>(Task.FromResult(OutputData<TResult>.Unknown(data.IsSecret, data.Resources)));
+            }
+
+            Output<TResult> inner;
+            try
+            {
+                inner = func(data.Value) ?? Output<TResult>.Create(default(TResult)!);
+            }
+            catch (Exception e)
+            {
+                // Same contract as the asynchronous path: the error surfaces through the output.
+                return new Output<TResult>(Task.FromException<OutputData<TResult>>(e));
+            }
+
+            return inner.DataTask.IsCompletedSuccessfully
+                ? new Output<TResult>(Task.FromResult(Merge(data, inner.DataTask.Result)))
+                : new Output<TResult>(MergeAsync(data, inner.DataTask));
+        }
+
         return new Output<TResult>(ApplyAsync(DataTask, func));
     }
+
+    private static OutputData<TResult> Merge<TResult>(OutputData<T> outer, OutputData<TResult> inner) =>
+        new(
+            inner.Value,
+            inner.IsKnown,
+            outer.IsSecret || inner.IsSecret,
+            inner.Resources.Count == 0 ? outer.Resources : outer.Resources.Union(inner.Resources));
+
+    private static async Task<OutputData<TResult>> MergeAsync<TResult>(OutputData<T> outer, Task<OutputData<TResult>> inner) =>
+        Merge(outer, await inner.ConfigureAwait(false));
 
     /// <summary>
     /// Never shows the value: an output's value may not be known yet and may be secret. Use
@@ -112,12 +147,7 @@ public sealed class Output<T> : IOutput
         }
 
         var inner = func(data.Value) ?? Output<TResult>.Create(default(TResult)!);
-        var innerData = await inner.DataTask.ConfigureAwait(false);
-        return new OutputData<TResult>(
-            innerData.Value,
-            innerData.IsKnown,
-            data.IsSecret || innerData.IsSecret,
-            data.Resources.Union(innerData.Resources));
+        return Merge(data, await inner.DataTask.ConfigureAwait(false));
     }
 
     private static async Task<OutputData<T>> FromTaskAsync(Task<T> task, bool isSecret)

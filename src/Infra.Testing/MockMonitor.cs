@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Infra.Protocol;
 using Infra.Protocol.Rpc;
@@ -14,12 +13,22 @@ namespace Infra.Testing;
 /// </summary>
 internal sealed class MockMonitor(IMocks mocks, TestOptions options) : IMonitor
 {
-    private readonly ConcurrentDictionary<string, ResourceRegistration> _byUrn = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<ResourceRegistration> _registrations = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ResourceRegistration> _byUrn = new(StringComparer.Ordinal);
+    private readonly List<ResourceRegistration> _registrations = [];
     private readonly Serializer _serializer = new(keepResources: true, keepOutputValues: false);
     private ImmutableSortedDictionary<string, PropertyValue> _stackOutputs = ImmutableSortedDictionary<string, PropertyValue>.Empty;
 
-    public ImmutableArray<ResourceRegistration> Registrations => [.. _registrations];
+    public ImmutableArray<ResourceRegistration> Registrations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _registrations];
+            }
+        }
+    }
 
     public ImmutableSortedDictionary<string, PropertyValue> StackOutputs => _stackOutputs;
 
@@ -99,7 +108,7 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options) : IMonitor
     public async Task RegisterResourceOutputsAsync(RegisterResourceOutputsRequest request)
     {
         var outputs = StructEncoding.FromStruct(request.Outputs);
-        if (_byUrn.TryGetValue(request.Urn, out var registration) && registration.Type == WireConstants.StackType)
+        if (TryGetRegistration(request.Urn, out var registration) && registration.Type == WireConstants.StackType)
         {
             _stackOutputs = outputs;
         }
@@ -114,7 +123,7 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options) : IMonitor
         object result;
         if (request.Tok == "pulumi:pulumi:getResource"
             && args.TryGetValue("urn", out var urnValue) && urnValue.Kind == PropertyValueKind.String
-            && _byUrn.TryGetValue(urnValue.StringValue, out var registration))
+            && TryGetRegistration(urnValue.StringValue, out var registration))
         {
             result = new Dictionary<string, object?>
             {
@@ -164,10 +173,18 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options) : IMonitor
         };
     }
 
+    private bool TryGetRegistration(string urn, out ResourceRegistration registration)
+    {
+        lock (_gate)
+        {
+            return _byUrn.TryGetValue(urn, out registration!);
+        }
+    }
+
     private string UrnFor(string type, string name, string parent)
     {
         var qualifiedType = type;
-        if (!string.IsNullOrEmpty(parent) && _byUrn.TryGetValue(parent, out var parentRegistration)
+        if (!string.IsNullOrEmpty(parent) && TryGetRegistration(parent, out var parentRegistration)
             && parentRegistration.Type != WireConstants.StackType)
         {
             qualifiedType = parent[Urns.Prefix.Length..].Split("::", 4)[2] + "$" + type;
@@ -206,11 +223,14 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options) : IMonitor
             Provider = register?.Provider ?? string.Empty,
             Options = register is null ? new RegistrationOptions() : OptionsOf(register),
         };
-        if (!_byUrn.TryAdd(urn, registration))
+        lock (_gate)
         {
-            throw new InvalidOperationException($"Duplicate resource URN '{urn}'; try giving it a unique name.");
-        }
+            if (!_byUrn.TryAdd(urn, registration))
+            {
+                throw new InvalidOperationException($"Duplicate resource URN '{urn}'; try giving it a unique name.");
+            }
 
-        _registrations.Enqueue(registration);
+            _registrations.Add(registration);
+        }
     }
 }

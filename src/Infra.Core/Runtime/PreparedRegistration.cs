@@ -17,6 +17,18 @@ internal sealed record PreparedRegistration(
     List<Protocol.Rpc.Alias> Aliases,
     bool KeepResources)
 {
+    /// <summary>The serialized input values by wire name.</summary>
+    public ImmutableSortedDictionary<string, PropertyValue> Values()
+    {
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
+        foreach (var (key, property) in Properties)
+        {
+            builder.Add(key, property.Value);
+        }
+
+        return builder.ToImmutable();
+    }
+
     public RegisterResourceRequest ToRequest(Resource resource, ResourceOptions options)
     {
         var request = new RegisterResourceRequest
@@ -25,7 +37,7 @@ internal sealed record PreparedRegistration(
             Name = resource.GetResourceName(),
             Parent = ParentUrn,
             Custom = resource.IsCustom,
-            Object = StructEncoding.ToStruct(Properties.Select(p => KeyValuePair.Create(p.Key, p.Value.Value))),
+            Object = StructEncoding.ToStruct(Values()),
             Provider = ProviderReference,
             Version = options.Version ?? string.Empty,
             AcceptSecrets = true,

@@ -118,7 +118,7 @@ internal sealed partial class Registrar
             Type = resource.GetResourceType(),
             Name = resource.GetResourceName(),
             Parent = prepared.ParentUrn,
-            Properties = StructEncoding.ToStruct(prepared.Properties.Select(p => KeyValuePair.Create(p.Key, p.Value.Value))),
+            Properties = StructEncoding.ToStruct(prepared.Values()),
             Provider = prepared.ProviderReference,
             Version = options.Version ?? string.Empty,
             AcceptSecrets = true,
@@ -187,6 +187,12 @@ internal sealed partial class Registrar
         var propertyDependencies = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var (key, property) in properties)
         {
+            if (property.Dependencies.IsEmpty)
+            {
+                propertyDependencies[key] = [];
+                continue;
+            }
+
             var urns = new SortedSet<string>(StringComparer.Ordinal);
             await AddUrnsAsync(resource, property.Dependencies, urns).ConfigureAwait(false);
             propertyDependencies[key] = [.. urns];

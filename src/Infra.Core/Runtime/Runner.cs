@@ -5,12 +5,14 @@ namespace Infra.Runtime;
 
 /// <summary>
 /// Tracks every outstanding task of a run (registrations, outputs, invokes, logs) so the program
-/// never exits while the engine still expects calls, and records the first failure.
+/// never exits while the engine still expects calls, and records the first failure. Tracking is a
+/// counter plus an "idle" signal: no shared collection, no lock on the hot path.
 /// </summary>
 internal sealed class Runner
 {
-    private readonly ConcurrentDictionary<Task, string> _inFlight = new();
     private readonly ConcurrentQueue<Exception> _errors = new();
+    private TaskCompletionSource _idle = NewSignal();
+    private int _pending;
     private volatile string? _failure;
     private volatile bool _finished;
 
@@ -23,8 +25,13 @@ internal sealed class Runner
     public void Track(string description, Task task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        _inFlight.TryAdd(task, description);
-        _ = ObserveAsync(task, description);
+        Interlocked.Increment(ref _pending);
+        task.ContinueWith(
+            (completed, state) => ((Runner)state!).OnCompleted(completed, description),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>Records an error that happened outside a tracked task (e.g. in the stack constructor).</summary>
@@ -39,11 +46,11 @@ internal sealed class Runner
     {
         while (true)
         {
-            var snapshot = _inFlight.Keys.ToArray();
-            if (snapshot.Length == 0)
+            var signal = Volatile.Read(ref _idle);
+            if (Volatile.Read(ref _pending) == 0)
             {
                 _finished = true;
-                if (_inFlight.IsEmpty)
+                if (Volatile.Read(ref _pending) == 0)
                 {
                     break;
                 }
@@ -52,42 +59,32 @@ internal sealed class Runner
                 continue;
             }
 
-            try
-            {
-                await Task.WhenAll(snapshot).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // errors are collected by ObserveAsync
-            }
-
-            foreach (var task in snapshot)
-            {
-                _inFlight.TryRemove(task, out _);
-            }
+            await signal.Task.ConfigureAwait(false);
+            Interlocked.CompareExchange(ref _idle, NewSignal(), signal);
         }
 
         return [.. _errors];
     }
 
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static string Describe(Exception exception) =>
         exception is ResourceException { Resource: { } resource } ? $"{resource}: {exception.Message}" : exception.Message;
 
-    private async Task ObserveAsync(Task task, string description)
+    private void OnCompleted(Task task, string description)
     {
-        try
+        if (task.IsFaulted || task.IsCanceled)
         {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            var error = e is OperationCanceledException ? new InvalidOperationException($"{description} was cancelled.", e) : e;
+            var error = task.Exception?.InnerExceptions.Count == 1
+                ? task.Exception.InnerException!
+                : task.Exception ?? (Exception)new InvalidOperationException($"{description} was cancelled.");
             _errors.Enqueue(error);
             _failure ??= Describe(error);
         }
-        finally
+
+        if (Interlocked.Decrement(ref _pending) == 0)
         {
-            _inFlight.TryRemove(task, out _);
+            Volatile.Read(ref _idle).TrySetResult();
         }
     }
 }

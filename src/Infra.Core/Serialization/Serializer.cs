@@ -21,7 +21,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
     private const long MaxSafeLong = 9007199254740992L;
 
     /// <summary>Serializes the input properties of an args object: wire name to value, nulls dropped.</summary>
-    public async Task<ImmutableSortedDictionary<string, SerializedProperty>> SerializeArgsAsync(string context, InputArgs args)
+    public async Task<ImmutableSortedDictionary<string, SerializedProperty>> SerializeArgsAsync(ValuePath context, InputArgs args)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, SerializedProperty>(StringComparer.Ordinal);
         foreach (var member in WireMembers.Of(args.GetType()))
@@ -33,7 +33,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
             }
 
             var dependencies = new HashSet<Resource>();
-            var value = await SerializeAsync($"{context}.{member.Name}", raw, dependencies).ConfigureAwait(false);
+            var value = await SerializeAsync(context.Member(member.Name), raw, dependencies).ConfigureAwait(false);
             if (member.Json)
             {
                 value = ToJsonString(value);
@@ -49,7 +49,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
     }
 
     /// <summary>Serializes one value; <paramref name="dependencies"/> receives every resource it depends on.</summary>
-    public async Task<PropertyValue> SerializeAsync(string context, object? value, ISet<Resource> dependencies)
+    public async ValueTask<PropertyValue> SerializeAsync(ValuePath context, object? value, ISet<Resource> dependencies)
     {
         switch (value)
         {
@@ -87,7 +87,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
                     var index = 0;
                     foreach (var item in sequence)
                     {
-                        items.Add(await SerializeAsync($"{context}[{index++}]", item, dependencies).ConfigureAwait(false));
+                        items.Add(await SerializeAsync(context.Index(index++), item, dependencies).ConfigureAwait(false));
                     }
 
                     return PropertyValue.CreateArray(items);
@@ -145,7 +145,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
         return value.ContainsSecrets ? PropertyValue.CreateSecret(PropertyValue.Create(text)) : PropertyValue.Create(text);
     }
 
-    private static double ToDouble(string context, object value)
+    private static double ToDouble(ValuePath context, object value)
     {
         var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
         var unsafeInteger = value switch
@@ -158,20 +158,20 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
         if (unsafeInteger)
         {
             throw new ArgumentOutOfRangeException(
-                context,
+                context.ToString(),
                 value,
                 $"{context}: {value} is beyond ±2^53 and would lose precision as a wire number (send it as a string).");
         }
 
         if (double.IsNaN(number) || double.IsInfinity(number))
         {
-            throw new ArgumentOutOfRangeException(context, value, $"{context}: NaN and infinity cannot be sent to the engine.");
+            throw new ArgumentOutOfRangeException(context.ToString(), value, $"{context}: NaN and infinity cannot be sent to the engine.");
         }
 
         return number;
     }
 
-    private async Task<PropertyValue> SerializeOutputAsync(string context, IOutput output, ISet<Resource> dependencies)
+    private async ValueTask<PropertyValue> SerializeOutputAsync(ValuePath context, IOutput output, ISet<Resource> dependencies)
     {
         var data = await output.GetDataAsync().ConfigureAwait(false);
         dependencies.UnionWith(data.Resources);
@@ -194,7 +194,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
         return data.IsSecret ? PropertyValue.CreateSecret(value) : value;
     }
 
-    private async Task<PropertyValue> SerializeResourceAsync(Resource resource, ISet<Resource> dependencies)
+    private async ValueTask<PropertyValue> SerializeResourceAsync(Resource resource, ISet<Resource> dependencies)
     {
         dependencies.Add(resource);
         var urn = (await resource.Urn.DataTask.ConfigureAwait(false)).Value;
@@ -215,7 +215,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
             : PropertyValue.Create(urn);
     }
 
-    private async Task<PropertyValue> SerializeAssetOrArchiveAsync(string context, object value, ISet<Resource> dependencies)
+    private async ValueTask<PropertyValue> SerializeAssetOrArchiveAsync(ValuePath context, object value, ISet<Resource> dependencies)
     {
         switch (value)
         {
@@ -234,7 +234,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
                     var builder = ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
                     foreach (var (name, member) in assets.Assets)
                     {
-                        builder[name] = await SerializeAsync($"{context}.{name}", member, dependencies).ConfigureAwait(false);
+                        builder[name] = await SerializeAsync(context.Member(name), member, dependencies).ConfigureAwait(false);
                     }
 
                     return PropertyValue.CreateArchive(new ArchiveValue(Assets: builder.ToImmutable()));
@@ -245,7 +245,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
         }
     }
 
-    private async Task<PropertyValue> SerializeDictionaryAsync(string context, IDictionary dictionary, ISet<Resource> dependencies)
+    private async ValueTask<PropertyValue> SerializeDictionaryAsync(ValuePath context, IDictionary dictionary, ISet<Resource> dependencies)
     {
         var members = new List<KeyValuePair<string, PropertyValue>>();
         foreach (DictionaryEntry entry in dictionary)
@@ -255,7 +255,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
                 throw new InvalidOperationException($"{context}: dictionary keys must be strings (found {entry.Key.GetType()}).");
             }
 
-            var value = await SerializeAsync($"{context}.{key}", entry.Value, dependencies).ConfigureAwait(false);
+            var value = await SerializeAsync(context.Member(key), entry.Value, dependencies).ConfigureAwait(false);
             if (!value.IsNull)
             {
                 members.Add(KeyValuePair.Create(key, value));
@@ -265,13 +265,13 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
         return PropertyValue.CreateObject(members);
     }
 
-    private async Task<PropertyValue> SerializeMembersAsync(string context, object value, ISet<Resource> dependencies)
+    private async ValueTask<PropertyValue> SerializeMembersAsync(ValuePath context, object value, ISet<Resource> dependencies)
     {
         var members = new List<KeyValuePair<string, PropertyValue>>();
         foreach (var member in WireMembers.Of(value.GetType()))
         {
             var raw = member.Property.GetValue(value);
-            var serialized = await SerializeAsync($"{context}.{member.Name}", raw, dependencies).ConfigureAwait(false);
+            var serialized = await SerializeAsync(context.Member(member.Name), raw, dependencies).ConfigureAwait(false);
             if (member.Json)
             {
                 serialized = ToJsonString(serialized);

@@ -16,6 +16,19 @@ public static class StructEncoding
     {
         ArgumentNullException.ThrowIfNull(properties);
         var result = new Struct();
+        if (properties is ImmutableSortedDictionary<string, PropertyValue> sorted && sorted.KeyComparer == StringComparer.Ordinal)
+        {
+            foreach (var (key, value) in sorted)
+            {
+                if (!value.IsNull)
+                {
+                    result.Fields[key] = ToValue(value);
+                }
+            }
+
+            return result;
+        }
+
         foreach (var (key, value) in properties.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!value.IsNull)

@@ -169,4 +169,14 @@ public sealed class OutputTests
 
         Assert.Contains("Apply", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Apply_CallbackThrows_ErrorSurfacesThroughTheOutputNotTheCall()
+    {
+        var output = Output.Create(1);
+
+        var result = output.Apply(new Func<int, int>(_ => throw new FormatException("bad value")));
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => result.GetValueAsync());
+        Assert.Equal("bad value", error.Message);
+    }
 }
