@@ -1,0 +1,14 @@
+namespace Infra.Engine.Deployments.Events;
+
+/// <summary>Where a resource step is.</summary>
+internal enum StepPhase
+{
+    /// <summary>The step was planned (preview) or has started (update).</summary>
+    Started,
+
+    /// <summary>The step finished successfully.</summary>
+    Succeeded,
+
+    /// <summary>The step failed.</summary>
+    Failed,
+}
