@@ -16,7 +16,7 @@ public static class DeploymentTestExtensions
         /// <typeparam name="TStack">The stack class.</typeparam>
         /// <param name="mocks">The mocks.</param>
         /// <param name="options">The options; preview by default.</param>
-        public static Task<TestResult> TestAsync<TStack>(IMocks mocks, TestOptions? options = null)
+        public static Task<StackTestResult> TestAsync<TStack>(IMocks mocks, TestOptions? options = null)
             where TStack : Stack, new() =>
             ThrowOnErrorAsync(RunAsync(mocks, options, _ => Task.FromResult<Stack>(new TStack())));
 
@@ -24,7 +24,7 @@ public static class DeploymentTestExtensions
         /// <param name="mocks">The mocks.</param>
         /// <param name="options">The options; preview by default.</param>
         /// <param name="program">The program.</param>
-        public static Task<TestResult> TestAsync(IMocks mocks, TestOptions? options, Func<Task<IDictionary<string, object?>>> program)
+        public static Task<StackTestResult> TestAsync(IMocks mocks, TestOptions? options, Func<Task<IDictionary<string, object?>>> program)
         {
             ArgumentNullException.ThrowIfNull(program);
             return ThrowOnErrorAsync(RunAsync(mocks, options, _ => RunCallbackAsync(program)));
@@ -34,7 +34,7 @@ public static class DeploymentTestExtensions
         /// <param name="mocks">The mocks.</param>
         /// <param name="options">The options; preview by default.</param>
         /// <param name="program">The program.</param>
-        public static Task<TestResult> TestAsync(IMocks mocks, TestOptions? options, Action program)
+        public static Task<StackTestResult> TestAsync(IMocks mocks, TestOptions? options, Action program)
         {
             ArgumentNullException.ThrowIfNull(program);
             return Deployment.TestAsync(mocks, options, () =>
@@ -48,7 +48,7 @@ public static class DeploymentTestExtensions
         /// <typeparam name="TStack">The stack class.</typeparam>
         /// <param name="mocks">The mocks.</param>
         /// <param name="options">The options; preview by default.</param>
-        public static Task<TestResult> TryTestAsync<TStack>(IMocks mocks, TestOptions? options = null)
+        public static Task<StackTestResult> TryTestAsync<TStack>(IMocks mocks, TestOptions? options = null)
             where TStack : Stack, new() =>
             RunAsync(mocks, options, _ => Task.FromResult<Stack>(new TStack()));
 
@@ -56,7 +56,7 @@ public static class DeploymentTestExtensions
         /// <param name="mocks">The mocks.</param>
         /// <param name="options">The options; preview by default.</param>
         /// <param name="program">The program.</param>
-        public static Task<TestResult> TryTestAsync(IMocks mocks, TestOptions? options, Func<Task<IDictionary<string, object?>>> program)
+        public static Task<StackTestResult> TryTestAsync(IMocks mocks, TestOptions? options, Func<Task<IDictionary<string, object?>>> program)
         {
             ArgumentNullException.ThrowIfNull(program);
             return RunAsync(mocks, options, _ => RunCallbackAsync(program));
@@ -71,7 +71,7 @@ public static class DeploymentTestExtensions
         return stack;
     }
 
-    private static async Task<TestResult> RunAsync(IMocks mocks, TestOptions? options, Func<Deployment, Task<Stack>> createStack)
+    private static async Task<StackTestResult> RunAsync(IMocks mocks, TestOptions? options, Func<Deployment, Task<Stack>> createStack)
     {
         ArgumentNullException.ThrowIfNull(mocks);
         options ??= new TestOptions();
@@ -92,7 +92,7 @@ public static class DeploymentTestExtensions
         var engine = new MockEngine();
         using var stderr = new StringWriter();
         var outcome = await Task.Run(() => Deployment.RunCoreAsync(settings, monitor, engine, stderr, createStack)).ConfigureAwait(false);
-        return new TestResult(
+        return new StackTestResult(
             outcome.Deployment.Registrar.Resources,
             monitor.Registrations,
             monitor.StackOutputs,
@@ -101,7 +101,7 @@ public static class DeploymentTestExtensions
             outcome.ExitCode);
     }
 
-    private static async Task<TestResult> ThrowOnErrorAsync(Task<TestResult> run)
+    private static async Task<StackTestResult> ThrowOnErrorAsync(Task<StackTestResult> run)
     {
         var result = await run.ConfigureAwait(false);
         var errors = result.Errors.Distinct(ReferenceEqualityComparer.Instance).Cast<Exception>()

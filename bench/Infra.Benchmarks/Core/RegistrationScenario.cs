@@ -14,7 +14,7 @@ public static class RegistrationScenario
         // Warm up the JIT and reflection caches with a small run, as a real program's first resources would.
         await Deployment.TestAsync(new BenchMocks(), new TestOptions { IsPreview = false }, () => RegistrationProgram.Create(100));
 
-        TestResult? result = null;
+        StackTestResult? result = null;
         var (elapsed, peak) = await Scenario.MeasureAsync(async () =>
         {
             result = await Deployment.TestAsync(new BenchMocks(), new TestOptions { IsPreview = false }, () => RegistrationProgram.Create(count));

@@ -4,9 +4,9 @@ using Infra.Protocol.Values;
 namespace Infra.Testing;
 
 /// <summary>What a test run produced: every resource, what was sent for it, the stack outputs and the logs.</summary>
-public sealed class TestResult
+public sealed class StackTestResult
 {
-    internal TestResult(
+    internal StackTestResult(
         ImmutableArray<Resource> resources,
         ImmutableArray<ResourceRegistration> registrations,
         ImmutableSortedDictionary<string, PropertyValue> stackOutputs,
