@@ -150,6 +150,20 @@ internal sealed partial class Registrar(Deployment deployment)
             problems.Add($"options.Version: must be strict semver without a leading 'v', e.g. 4.18.1 (was '{version}')");
         }
 
+        for (var i = 0; i < options.Aliases.Count; i++)
+        {
+            var alias = options.Aliases[i];
+            if (alias.Urn is { } aliasUrn && !Urns.IsValid(aliasUrn))
+            {
+                problems.Add($"options.Aliases[{i}].Urn: must be a URN 'urn:pulumi:<stack>::<project>::<type>::<name>' (was '{aliasUrn}')");
+            }
+
+            if (alias.ParentUrn is { } parentUrn && !Urns.IsValid(parentUrn))
+            {
+                problems.Add($"options.Aliases[{i}].ParentUrn: must be a URN 'urn:pulumi:<stack>::<project>::<type>::<name>' (was '{parentUrn}')");
+            }
+        }
+
         if (options.Parent is { } parent && ReferenceEquals(parent, resource))
         {
             problems.Add("options.Parent: a resource cannot be its own parent");

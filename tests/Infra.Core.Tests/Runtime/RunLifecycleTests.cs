@@ -174,6 +174,23 @@ public sealed class RunLifecycleTests
         Assert.Contains("RegisterOutputs was already called", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Register_MalformedAliasUrn_IsRefusedNamingTheAlias()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Deployment.TestAsync(new EchoMocks(), Update, () =>
+        {
+            _ = new Thing("a", new ThingArgs { Name = "a" }, new CustomResourceOptions
+            {
+                Aliases = { new Alias { Name = "old" }, new Alias { Urn = "urn:pulumi:stack::thing" } },
+            });
+        }));
+
+        Assert.Equal(
+            $"Invalid resource test:index:Thing 'a':{Environment.NewLine}  options.Aliases[1].Urn: must be a URN "
+            + "'urn:pulumi:<stack>::<project>::<type>::<name>' (was 'urn:pulumi:stack::thing')",
+            error.Message);
+    }
+
     private sealed class TwiceRegistered : ComponentResource
     {
         public TwiceRegistered()
