@@ -23,4 +23,10 @@ internal interface IStepObserver
     /// pending operation and changes nothing else.
     /// </summary>
     Task AfterStepAsync(StepResult result, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Called when a step is about to run (its dependencies succeeded and it holds a slot), in preview
+    /// too; for progress reporting. When it throws, the step fails without calling the provider.
+    /// </summary>
+    Task BeforeStepAsync(Planning.Step step, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

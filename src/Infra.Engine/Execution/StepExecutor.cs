@@ -167,7 +167,7 @@ internal sealed partial class StepExecutor : IDisposable
             }
 
             // From here on the step runs to completion: cancellation no longer reaches the provider.
-            result = await ApplyAsync(step).ConfigureAwait(false);
+            result = await BeforeStepAsync(step).ConfigureAwait(false) ?? await ApplyAsync(step).ConfigureAwait(false);
             if (result.Status != StepStatus.Succeeded)
             {
                 // Before the slot is freed, so no waiting step can slip in after a failure.
@@ -204,6 +204,24 @@ internal sealed partial class StepExecutor : IDisposable
         }
 
         return result;
+    }
+
+    private async Task<StepResult?> BeforeStepAsync(Step step)
+    {
+        if (_options.Observer is not { } observer)
+        {
+            return null;
+        }
+
+        try
+        {
+            await observer.BeforeStepAsync(step, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return Failed(step, $"{step.Kind} of '{step.Urn}' failed before it started: {ex.Message}", ex);
+        }
     }
 
     private StepResult Skip(Step step, string reason, bool cancelled)
