@@ -27,6 +27,16 @@ public abstract class Resource
         Urn = Deployment.Current.Registrar.Register(this, args ?? ResourceArgs.Empty, options ?? new ComponentResourceOptions());
     }
 
+    /// <summary>A resource known only by reference (rehydrated from the wire); it is never registered.</summary>
+    private protected Resource(string urn, bool custom)
+    {
+        _type = Runtime.Urns.TypeOf(urn);
+        _name = Runtime.Urns.NameOf(urn);
+        IsCustom = custom;
+        ComputedUrn = urn;
+        Urn = Output.Create(urn);
+    }
+
     /// <summary>The URN the engine assigned to this resource. Always known, also during preview.</summary>
     [Output("urn")]
     public Output<string> Urn { get; }

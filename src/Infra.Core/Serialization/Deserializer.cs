@@ -73,6 +73,11 @@ internal static class Deserializer
             return value;
         }
 
+        if (typeof(Resource).IsAssignableFrom(type))
+        {
+            return ToResource(type, value, context);
+        }
+
         if (type == typeof(string))
         {
             return value.Kind switch
@@ -285,6 +290,23 @@ internal static class Deserializer
         }
 
         return instance;
+    }
+
+    private static Runtime.DependencyResource ToResource(Type type, PropertyValue value, string context)
+    {
+        if (value.Kind != PropertyValueKind.ResourceReference)
+        {
+            throw Mismatch(context, "a resource reference", value);
+        }
+
+        var reference = value.ResourceReferenceValue;
+        if (type != typeof(Resource))
+        {
+            throw new InvalidDataException(
+                $"{context}: a reference to '{reference.Urn}' can only be received as Resource (typed resources are not rehydrated), not {type.Name}.");
+        }
+
+        return new Runtime.DependencyResource(reference.Urn, reference.Id);
     }
 
     private static object ToEnum(Type type, PropertyValue value, string context)

@@ -198,9 +198,15 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
     {
         dependencies.Add(resource);
         var urn = (await resource.Urn.DataTask.ConfigureAwait(false)).Value;
-        if (resource is CustomResource custom)
+        var idOutput = resource switch
         {
-            var id = await custom.Id.DataTask.ConfigureAwait(false);
+            CustomResource custom => custom.Id,
+            Runtime.DependencyResource { IsCustom: true } dependency => dependency.Id,
+            _ => null,
+        };
+        if (idOutput is not null)
+        {
+            var id = await idOutput.DataTask.ConfigureAwait(false);
             var idText = id.IsKnown ? id.Value ?? string.Empty : string.Empty;
             if (keepResources)
             {
