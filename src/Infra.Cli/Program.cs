@@ -1,10 +1,9 @@
+using Infra.Cli.Commands;
+using Infra.Cli.Hosting;
+
 namespace Infra.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("infra: the engine is not built yet (see issue 3).");
-        return args.Length == 0 ? 1 : 1;
-    }
+    public static Task<int> Main(string[] args) => new CliApplication(CliServices.CreateDefault()).RunAsync(args);
 }

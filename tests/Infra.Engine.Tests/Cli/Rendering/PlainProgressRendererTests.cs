@@ -1,0 +1,143 @@
+using Infra.Cli.Rendering;
+using Infra.Engine.Deployments.Events;
+
+namespace Infra.Engine.Tests.Cli.Rendering;
+
+public sealed class PlainProgressRendererTests
+{
+    private static async Task<string> RenderAsync(IEnumerable<OperationEvent> events, RenderOptions options)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        var renderer = new PlainProgressRenderer(writer, options);
+        foreach (var operationEvent in events)
+        {
+            await renderer.OnEventAsync(operationEvent, TestContext.Current.CancellationToken);
+        }
+
+        return writer.ToString();
+    }
+
+    [Fact]
+    public async Task OnEventAsync_Preview_PrintsPulumiStyleLinesAndSummary()
+    {
+        // Arrange
+        var events = RenderingEvents.Preview();
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions());
+
+        // Assert
+        Assert.Equal(
+            """
+            Previewing update (dev):
+
+             +  pulumi:pulumi:Stack demo-dev create
+             +  test:index:Resource web create
+             ~  test:index:Resource db update [diff: ~size,token]
+             -  test:index:Resource old delete
+             +  pulumi:pulumi:Stack demo-dev create hello from the program
+
+            Diagnostics:
+              pulumi:pulumi:Stack (demo-dev):
+                hello from the program
+
+            Outputs:
+                apiKey: [secret]
+                url   : "http://web"
+
+            Resources:
+                + 2 to create
+                ~ 1 to update
+                - 1 to delete
+                4 changes. 3 unchanged
+
+
+            """.ReplaceLineEndings("\n"),
+            text);
+    }
+
+    [Fact]
+    public async Task OnEventAsync_DiffMode_MasksSecrets()
+    {
+        // Arrange
+        var events = RenderingEvents.Preview().Where(e => e is not ProgramOutputEvent and not OperationFinishedEvent);
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions { ShowDiff = true });
+
+        // Assert
+        Assert.Equal(
+            """
+            Previewing update (dev):
+
+            + pulumi:pulumi:Stack: (create)
+                [urn=urn:pulumi:dev::demo::pulumi:pulumi:Stack::demo-dev]
+                + test:index:Resource: (create)
+                    [urn=urn:pulumi:dev::demo::test:index:Resource::web]
+                    name    : "web"
+                    password: [secret]
+                ~ test:index:Resource: (update)
+                    [urn=urn:pulumi:dev::demo::test:index:Resource::db]
+                  ~ size : 1 => 2
+                  ~ token: [secret] => [secret]
+                - test:index:Resource: (delete)
+                    [urn=urn:pulumi:dev::demo::test:index:Resource::old]
+
+            """.ReplaceLineEndings("\n"),
+            text);
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("old-token", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnEventAsync_DiffModeWithShowSecrets_RevealsSecrets()
+    {
+        // Arrange
+        var events = RenderingEvents.Preview();
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions { ShowDiff = true, ShowSecrets = true });
+
+        // Assert
+        Assert.Contains("        password: \"hunter2\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("      ~ token: \"old-token\" => \"new-token\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("    apiKey: \"s3cr3t\"\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnEventAsync_FailingUpdate_PrintsEachChangeOnceWithTimingsAndErrors()
+    {
+        // Arrange
+        var events = RenderingEvents.FailingUpdate();
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions());
+
+        // Assert
+        Assert.Equal(
+            """
+            Updating (dev):
+
+                pulumi:pulumi:Stack demo-dev running
+             +  test:index:Resource web creating
+             +  test:index:Resource web created (0.12s)
+             ~  test:index:Resource db updating [diff: ~size]
+             ~  test:index:Resource db **updating failed** [diff: ~size]; error: boom
+                pulumi:pulumi:Stack demo-dev
+
+            Diagnostics:
+              test:index:Resource (db):
+                error: boom
+
+            Resources:
+                + 1 created
+                1 unchanged
+                1 errored
+
+            Duration: 4s
+
+
+            """.ReplaceLineEndings("\n"),
+            text);
+    }
+}
