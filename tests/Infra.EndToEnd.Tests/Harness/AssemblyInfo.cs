@@ -1,0 +1,3 @@
+using Infra.EndToEnd.Tests.Harness;
+
+[assembly: AssemblyFixture(typeof(SamplePrograms))]
