@@ -79,6 +79,15 @@ internal sealed partial class DeploymentEngine
             var cancelled = cancellationToken.IsCancellationRequested;
             failures.AddRange(monitor.Failures);
             failures.AddRange(FailuresOf(executor.Summary));
+            if (exit is { Succeeded: false } && failures.Count == 0)
+            {
+                failures.AddRange(monitor.ProgramErrors);
+                if (failures.Count == 0)
+                {
+                    failures.Add("The program failed without reporting an error.");
+                }
+            }
+
             var programSucceeded = exit is { Succeeded: true } && !cancelled && failures.Count == 0 && executor.Summary.Succeeded;
 
             if (programSucceeded)
@@ -190,11 +199,6 @@ internal sealed partial class DeploymentEngine
             failures.Add(error);
             await events.EmitAsync(new DiagnosticEvent(DiagnosticSeverity.Error, error)).ConfigureAwait(false);
         }
-        else if (exit is { ErrorAlreadyReported: true })
-        {
-            failures.Add("The program failed; its errors are shown above.");
-        }
-
         return exit;
     }
 

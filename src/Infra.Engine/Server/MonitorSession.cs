@@ -26,6 +26,7 @@ internal sealed partial class MonitorSession
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _defaultProviders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentQueue<string> _programErrors = new();
     private readonly CancellationToken _runToken;
     private int _shutdownSignalled;
     private int _errorLogs;
@@ -49,6 +50,9 @@ internal sealed partial class MonitorSession
 
     /// <summary>Failures outside steps (planning errors, invalid providers), as "&lt;urn&gt;: &lt;message&gt;".</summary>
     public ImmutableArray<string> Failures => [.. _failures];
+
+    /// <summary>The ERROR diagnostics the program logged, as "&lt;urn&gt;: &lt;message&gt;" (or the message alone).</summary>
+    public ImmutableArray<string> ProgramErrors => [.. _programErrors];
 
     /// <summary>How many ERROR diagnostics the program logged.</summary>
     public int ErrorLogCount => Volatile.Read(ref _errorLogs);
@@ -114,6 +118,7 @@ internal sealed partial class MonitorSession
         if (severity == DiagnosticSeverity.Error)
         {
             Interlocked.Increment(ref _errorLogs);
+            _programErrors.Enqueue(request.Urn.Length == 0 ? request.Message : $"{request.Urn}: {request.Message}");
         }
 
         await _options.Events.EmitAsync(new DiagnosticEvent(severity, request.Message, request.Urn.Length == 0 ? null : request.Urn, request.Ephemeral))
