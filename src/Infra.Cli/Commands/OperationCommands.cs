@@ -210,7 +210,10 @@ internal static class OperationCommands
         }
     }
 
-    /// <summary>The events of a destroy preview, built from the state: every resource (or the targets and their dependents) deleted in reverse order.</summary>
+    /// <summary>
+    /// The events of a destroy preview, built from the state: every resource (or the targets and their dependents)
+    /// deleted in reverse order. Default providers are counted like the engine counts them; the renderers hide them.
+    /// </summary>
     public static IReadOnlyList<OperationEvent> DestroyPreview(string project, string stack, StackSnapshot? snapshot, ImmutableArray<string> targets)
     {
         var resources = snapshot?.Resources ?? [];
@@ -243,11 +246,7 @@ internal static class OperationCommands
         foreach (var resource in resources.Reverse().Where(r => selected.Contains(r.Urn)))
         {
             var name = TypeDisplay.NameOfUrn(resource.Urn);
-            if (!TypeDisplay.IsDefaultProvider(resource.Type, name))
-            {
-                deletes++;
-            }
-
+            deletes++;
             events.Add(new ResourceStepEvent
             {
                 Urn = resource.Urn,

@@ -15,6 +15,7 @@ internal sealed class JsonEventStreamRenderer : IOperationObserver
     private readonly TextWriter _writer;
     private readonly RenderOptions _options;
     private readonly Lock _gate = new();
+    private readonly ProgressModel _model = new();
 
     public JsonEventStreamRenderer(TextWriter writer, RenderOptions options)
     {
@@ -27,6 +28,11 @@ internal sealed class JsonEventStreamRenderer : IOperationObserver
     public ValueTask OnEventAsync(OperationEvent operationEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operationEvent);
+        lock (_gate)
+        {
+            _model.Apply(operationEvent);
+        }
+
         var line = operationEvent switch
         {
             ResourceStepEvent step when TypeDisplay.IsDefaultProvider(step.Type, step.Name) => null,
@@ -112,7 +118,7 @@ internal sealed class JsonEventStreamRenderer : IOperationObserver
                 writer.WriteString("operation", result.Kind.ToString().ToLowerInvariant());
                 writer.WriteString("result", result.Succeeded ? "succeeded" : "failed");
                 writer.WriteStartObject("changeSummary");
-                foreach (var (kind, count) in result.Counts)
+                foreach (var (kind, count) in _model.DisplayCounts)
                 {
                     writer.WriteNumber(StepDisplay.OpName(kind), count);
                 }

@@ -105,7 +105,7 @@ internal sealed class JsonPreviewRenderer : IOperationObserver
 
         writer.WriteNumber("duration", JsonNames.Nanoseconds(result.Duration));
         writer.WriteStartObject("changeSummary");
-        foreach (var (kind, count) in result.Counts)
+        foreach (var (kind, count) in Model.DisplayCounts)
         {
             writer.WriteNumber(StepDisplay.OpName(kind), count);
         }

@@ -24,7 +24,7 @@ internal static class OperationReport
         }
 
         var errored = model.Rows.Count(row => row.Failed);
-        lines.AddRange(ResourceSummary.Format(result?.Counts ?? ResourceSummary.Empty, model.IsPreview, errored));
+        lines.AddRange(ResourceSummary.Format(model.DisplayCounts, model.IsPreview, errored));
         lines.Add(string.Empty);
         if (!model.IsPreview && result is not null)
         {

@@ -14,6 +14,7 @@ internal sealed class ProgressModel
     private readonly List<ProgressRow> _rows = [];
     private readonly Dictionary<string, ProgressRow> _byUrn = new(StringComparer.Ordinal);
     private readonly List<DiagnosticEntry> _diagnostics = [];
+    private readonly Dictionary<string, StepKind> _hiddenSteps = new(StringComparer.Ordinal);
 
     public OperationKind Kind { get; private set; } = OperationKind.Preview;
 
@@ -33,6 +34,27 @@ internal sealed class ProgressModel
     public OperationResult? Result { get; private set; }
 
     public bool Finished => Result is not null;
+
+    /// <summary>
+    /// The result's step counts without the steps of default providers, which are hidden and not counted
+    /// (pulumi-formats.md §5.6).
+    /// </summary>
+    public ImmutableSortedDictionary<StepKind, int> DisplayCounts
+    {
+        get
+        {
+            var counts = Result?.Counts ?? ImmutableSortedDictionary<StepKind, int>.Empty;
+            foreach (var kind in _hiddenSteps.Values)
+            {
+                if (counts.TryGetValue(kind, out var count))
+                {
+                    counts = count > 1 ? counts.SetItem(kind, count - 1) : counts.Remove(kind);
+                }
+            }
+
+            return counts;
+        }
+    }
 
     /// <summary>The stack resource's row, once reported.</summary>
     public ProgressRow? StackRow => _rows.FirstOrDefault(row => row.IsStack);
@@ -140,6 +162,7 @@ internal sealed class ProgressModel
     {
         if (TypeDisplay.IsDefaultProvider(step.Type, step.Name))
         {
+            _hiddenSteps[step.Urn] = step.Kind;
             return null;
         }
 

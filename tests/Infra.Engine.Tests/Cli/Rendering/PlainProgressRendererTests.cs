@@ -140,4 +140,22 @@ public sealed class PlainProgressRendererTests
             """.ReplaceLineEndings("\n"),
             text);
     }
+
+    [Fact]
+    public async Task OnEventAsync_DefaultProviderStep_IsHiddenAndNotCounted()
+    {
+        // Arrange
+        const string ProviderUrn = "urn:pulumi:dev::demo::pulumi:providers:test::default";
+        var events = RenderingEvents.Preview().ToList();
+        events.Insert(2, RenderingEvents.Step(ProviderUrn, "pulumi:providers:test", "default", Engine.Planning.StepKind.Create, StepPhase.Started));
+        var finished = (OperationFinishedEvent)events[^1];
+        events[^1] = new OperationFinishedEvent(finished.Result with { Counts = finished.Result.Counts.SetItem(Engine.Planning.StepKind.Create, 3) });
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions());
+
+        // Assert
+        Assert.DoesNotContain("pulumi:providers:test", text, StringComparison.Ordinal);
+        Assert.Contains("    + 2 to create\n", text, StringComparison.Ordinal);
+    }
 }
