@@ -112,6 +112,7 @@ internal sealed partial class DeploymentEngine
                 failures.Add("The operation was cancelled; steps in flight were completed and recorded.");
             }
 
+            await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             var outputs = await SaveStackOutputsAsync(session, monitor, oldResources, succeeded).ConfigureAwait(false);
             var counts = Sum(refreshSummary, executor.Summary);
             if (session is not null)

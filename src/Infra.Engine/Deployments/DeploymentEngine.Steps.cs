@@ -44,6 +44,7 @@ internal sealed partial class DeploymentEngine
                 failures.Add("The operation was cancelled; steps in flight were completed and recorded.");
             }
 
+            await recorder.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             var succeeded = failures.Count == 0 && executor.Summary.Succeeded;
             var counts = Sum(executor.Summary);
             var outputs = StackOutputsOf(session.Snapshot.Resources);

@@ -19,6 +19,7 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingOperation>> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Step, long> _started = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentQueue<StepResult> _deferred = new();
 
     /// <inheritdoc/>
     public async Task BeforeStepAsync(Step step, CancellationToken cancellationToken = default)
@@ -55,17 +56,26 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
                     operations.AddRange(queue);
                 }
 
-                await session.UpdateAsync(
-                    snapshot =>
-                    {
-                        foreach (var operation in operations)
+                if (result.Status == StepStatus.Succeeded && result.Step.Kind == StepKind.Same && operations.Count == 0)
+                {
+                    // Nothing real changed: carried into the next save (or the final flush) instead of a write per resource.
+                    _deferred.Enqueue(result);
+                }
+                else
+                {
+                    await session.UpdateAsync(
+                        snapshot =>
                         {
-                            snapshot = snapshot.WithoutPendingOperation(operation);
-                        }
+                            snapshot = ApplyDeferred(snapshot);
+                            foreach (var operation in operations)
+                            {
+                                snapshot = snapshot.WithoutPendingOperation(operation);
+                            }
 
-                        return result.Status == StepStatus.Succeeded ? Apply(snapshot, result) : snapshot;
-                    },
-                    CancellationToken.None).ConfigureAwait(false);
+                            return result.Status == StepStatus.Succeeded ? Apply(snapshot, result) : snapshot;
+                        },
+                        CancellationToken.None).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -75,6 +85,10 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
             await events.EmitAsync(StepEvents.Create(result.Step, phase, result) with { Elapsed = elapsed }).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Saves the unchanged (same) steps not written yet; call before the run finishes.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) =>
+        session is null || _deferred.IsEmpty ? Task.CompletedTask : session.UpdateAsync(ApplyDeferred, cancellationToken);
 
     /// <summary>Saves the outputs a component (or other resource) registered with RegisterResourceOutputs.</summary>
     public Task RecordOutputsAsync(string urn, ImmutableSortedDictionary<string, PropertyValue> outputs, CancellationToken cancellationToken = default)
@@ -87,14 +101,33 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
         return session.UpdateAsync(
             snapshot =>
             {
+                snapshot = ApplyDeferred(snapshot);
                 var resource = snapshot.Resources.FirstOrDefault(r => r.Urn == urn && !r.Delete);
                 return resource is null ? snapshot : snapshot.WithResource(resource with { Outputs = PropertyMaps.Ordinal(outputs) });
             },
             cancellationToken);
     }
 
+    private StackSnapshot ApplyDeferred(StackSnapshot snapshot)
+    {
+        var any = false;
+        while (_deferred.TryDequeue(out var same))
+        {
+            snapshot = ApplyUnsorted(snapshot, same);
+            any = true;
+        }
+
+        return any ? snapshot with { Resources = ResourceOrdering.Sort(snapshot.Resources) } : snapshot;
+    }
+
     /// <summary>Applies a succeeded step: replace in place when the URN stays, else remove the old and add the new; then re-sort.</summary>
     internal static StackSnapshot Apply(StackSnapshot snapshot, StepResult result)
+    {
+        snapshot = ApplyUnsorted(snapshot, result);
+        return snapshot with { Resources = ResourceOrdering.Sort(snapshot.Resources) };
+    }
+
+    private static StackSnapshot ApplyUnsorted(StackSnapshot snapshot, StepResult result)
     {
         var old = result.Old;
         var created = result.New;
@@ -113,6 +146,6 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
             snapshot = snapshot.WithResource(created);
         }
 
-        return snapshot with { Resources = ResourceOrdering.Sort(snapshot.Resources) };
+        return snapshot;
     }
 }

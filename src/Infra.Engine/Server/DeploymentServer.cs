@@ -33,7 +33,10 @@ internal sealed class DeploymentServer : IAsyncDisposable
     public static async Task<DeploymentServer> StartAsync(MonitorSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Nothing from appsettings.json or ASPNETCORE_* variables may add endpoints or change limits.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {

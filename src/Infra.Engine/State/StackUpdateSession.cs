@@ -16,6 +16,8 @@ internal sealed class StackUpdateSession : IAsyncDisposable
     private readonly ISecretsCrypter? _crypter;
     private readonly StackLock _lock;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _queueGate = new();
+    private List<PendingChange> _queue = [];
     private bool _finished;
 
     internal StackUpdateSession(
@@ -83,21 +85,99 @@ internal sealed class StackUpdateSession : IAsyncDisposable
             cancellationToken);
     }
 
-    /// <summary>Applies <paramref name="change"/> to the snapshot and saves the result (integrity-checked; nothing changes if the save fails).</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> to the snapshot and saves the result (integrity-checked; nothing changes if the save fails).
+    /// Changes that arrive while a save is under way are applied in arrival order and written together by
+    /// the next save (group commit); each call returns only once a save that contains its change succeeded.
+    /// </summary>
     public async Task UpdateAsync(Func<StackSnapshot, StackSnapshot> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = new PendingChange(change);
+        lock (_queueGate)
+        {
+            _queue.Add(pending);
+        }
+
         try
         {
-            ObjectDisposedException.ThrowIf(_finished, this);
-            var next = change(Snapshot);
-            await _backend.SaveAsync(Stack, next, _crypter, cancellationToken).ConfigureAwait(false);
-            Snapshot = next;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_queueGate)
+            {
+                if (_queue.Remove(pending))
+                {
+                    throw;
+                }
+            }
+
+            // Another caller already took the change into its save: report that save's outcome.
+            await pending.Done.Task.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            List<PendingChange> batch;
+            lock (_queueGate)
+            {
+                batch = _queue;
+                _queue = [];
+            }
+
+            if (batch.Count > 0)
+            {
+                await SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
             _gate.Release();
+        }
+
+        await pending.Done.Task.ConfigureAwait(false);
+    }
+
+    private async Task SaveBatchAsync(List<PendingChange> batch, CancellationToken cancellationToken)
+    {
+        if (_finished)
+        {
+            var disposed = new ObjectDisposedException(nameof(StackUpdateSession));
+            batch.ForEach(p => p.Done.TrySetException(disposed));
+            return;
+        }
+
+        var next = Snapshot;
+        var applied = new List<PendingChange>(batch.Count);
+        foreach (var pending in batch)
+        {
+            try
+            {
+                next = pending.Change(next);
+                applied.Add(pending);
+            }
+            catch (Exception ex)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+
+        if (applied.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _backend.SaveAsync(Stack, next, _crypter, cancellationToken).ConfigureAwait(false);
+            Snapshot = next;
+            applied.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception ex)
+        {
+            applied.ForEach(p => p.Done.TrySetException(ex));
         }
     }
 
@@ -139,6 +219,13 @@ internal sealed class StackUpdateSession : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    private sealed class PendingChange(Func<StackSnapshot, StackSnapshot> change)
+    {
+        public Func<StackSnapshot, StackSnapshot> Change { get; } = change;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Releases the lock if <see cref="FinishAsync"/> was not called (nothing is recorded).</summary>

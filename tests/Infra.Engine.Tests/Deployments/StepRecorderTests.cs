@@ -3,6 +3,7 @@ using Infra.Engine.Execution;
 using Infra.Engine.Planning;
 using Infra.Engine.State;
 using Infra.Protocol;
+using Moq;
 
 namespace Infra.Engine.Tests.Deployments;
 
@@ -64,6 +65,31 @@ public sealed class StepRecorderTests
 
         // Assert
         Assert.Equal([Stack], applied.Resources.Select(r => r.Urn));
+    }
+
+    [Fact]
+    public async Task AfterStepAsync_SameStep_WrittenOnlyWithTheNextSaveOrFlush()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new Tests.State.TempDirectory();
+        var backend = new LocalBackend(directory.Path);
+        var stack = new StackReference("proj", "dev");
+        await backend.CreateStackAsync(stack, secretsProvider: null, ct);
+        await using var session = await backend.BeginUpdateAsync(stack, UpdateKind.Update, crypter: null, ct);
+        using var events = new EventSink(new Mock<IOperationObserver>().Object);
+        var recorder = new StepRecorder(session, events, TimeProvider.System);
+        var same = Component(Stack, null);
+
+        // Act
+        await recorder.AfterStepAsync(new StepResult { Step = Step(StepKind.Same, Stack), Status = StepStatus.Succeeded, New = same }, ct);
+        var beforeFlush = (await backend.LoadAsync(stack, crypter: null, ct))!.Resources;
+        await recorder.FlushAsync(ct);
+        var afterFlush = (await backend.LoadAsync(stack, crypter: null, ct))!.Resources;
+
+        // Assert
+        Assert.Empty(beforeFlush);
+        Assert.Equal([Stack], afterFlush.Select(r => r.Urn));
     }
 
     private static StackSnapshot Snapshot(params ResourceState[] resources) =>
