@@ -60,6 +60,7 @@ internal sealed partial class Registrar
         catch (Exception e)
         {
             var failure = e is ResourceFailedException or ResourceException ? e : new ResourceException(e.Message, resource, e);
+            deployment.Runner.MarkFailed(failure);
             urn.SetException(failure);
             foreach (var source in outputs.Values)
             {

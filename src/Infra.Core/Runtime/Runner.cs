@@ -41,6 +41,12 @@ internal sealed class Runner
         _failure ??= Describe(exception);
     }
 
+    /// <summary>
+    /// Marks the run failed before the failing task completes, so that code resuming on the failure
+    /// (an awaited output) already sees it; the error itself is recorded when the task completes.
+    /// </summary>
+    public void MarkFailed(Exception exception) => _failure ??= Describe(exception);
+
     /// <summary>Waits until no tracked task is left, then stops accepting new work; returns every error.</summary>
     public async Task<ImmutableArray<Exception>> WhileRunningAsync()
     {
