@@ -106,12 +106,42 @@ public sealed class InputList<T> : Input<ImmutableArray<T>>, IEnumerable
     IEnumerator IEnumerable.GetEnumerator() =>
         throw new NotSupportedException("An InputList cannot be enumerated: its items may be outputs. Use ToOutput().Apply(...).");
 
-    private protected override Output<ImmutableArray<T>> BuildOutput() => _parts.Count switch
+    private protected override Output<ImmutableArray<T>> BuildOutput()
     {
-        0 => Output.Create(ImmutableArray<T>.Empty),
-        1 => _parts[0],
-        _ => Output.All(_parts.Select(p => (Input<ImmutableArray<T>>)p)).Apply(parts => parts.SelectMany(p => p).ToImmutableArray()),
-    };
+        switch (_parts.Count)
+        {
+            case 0:
+                return Output.Create(ImmutableArray<T>.Empty);
+            case 1:
+                return _parts[0];
+        }
+
+        if (_parts.TrueForAll(p => p.DataTask.IsCompletedSuccessfully))
+        {
+            // Every part is resolved (the common case of literal items): concatenate without async machinery.
+            var builder = ImmutableArray.CreateBuilder<T>();
+            var known = true;
+            var secret = false;
+            var resources = ImmutableHashSet<Resource>.Empty;
+            foreach (var part in _parts)
+            {
+                var data = part.DataTask.Result;
+                known &= data.IsKnown;
+                secret |= data.IsSecret;
+                resources = data.Resources.Count == 0 ? resources : resources.Union(data.Resources);
+                if (data.IsKnown)
+                {
+                    builder.AddRange(data.Value);
+                }
+            }
+
+            return new Output<ImmutableArray<T>>(Task.FromResult(known
+                ? OutputData<ImmutableArray<T>>.Known(builder.ToImmutable(), secret, resources)
+                : OutputData<ImmutableArray<T>>.Unknown(secret, resources)));
+        }
+
+        return Output.All(_parts.Select(p => (Input<ImmutableArray<T>>)p)).Apply(parts => parts.SelectMany(p => p).ToImmutableArray());
+    }
 
     private static InputList<T> FromValues(IEnumerable<T> values)
     {

@@ -70,6 +70,7 @@ public sealed class InputMap<T> : Input<ImmutableDictionary<string, T>>, IEnumer
     {
         0 => Output.Create(ImmutableDictionary<string, T>.Empty),
         1 => _parts[0],
+        _ when _parts.TrueForAll(p => p.DataTask.IsCompletedSuccessfully) => Merge(_parts.Select(p => p.DataTask.Result)),
         _ => Output.All(_parts.Select(p => (Input<ImmutableDictionary<string, T>>)p)).Apply(parts =>
         {
             var builder = ImmutableDictionary.CreateBuilder<string, T>();
@@ -84,6 +85,32 @@ public sealed class InputMap<T> : Input<ImmutableDictionary<string, T>>, IEnumer
             return builder.ToImmutable();
         }),
     };
+
+    private static Output<ImmutableDictionary<string, T>> Merge(IEnumerable<OutputData<ImmutableDictionary<string, T>>> parts)
+    {
+        // Every part is resolved (literal entries): merge without async machinery; later keys win.
+        var builder = ImmutableDictionary.CreateBuilder<string, T>();
+        var known = true;
+        var secret = false;
+        var resources = ImmutableHashSet<Resource>.Empty;
+        foreach (var data in parts)
+        {
+            known &= data.IsKnown;
+            secret |= data.IsSecret;
+            resources = data.Resources.Count == 0 ? resources : resources.Union(data.Resources);
+            if (data.IsKnown)
+            {
+                foreach (var (key, value) in data.Value)
+                {
+                    builder[key] = value;
+                }
+            }
+        }
+
+        return new Output<ImmutableDictionary<string, T>>(Task.FromResult(known
+            ? OutputData<ImmutableDictionary<string, T>>.Known(builder.ToImmutable(), secret, resources)
+            : OutputData<ImmutableDictionary<string, T>>.Unknown(secret, resources)));
+    }
 
     private static InputMap<T> FromValues(IEnumerable<KeyValuePair<string, T>> values)
     {

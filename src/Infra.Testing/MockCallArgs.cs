@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Infra.Testing;
 
 /// <summary>A provider function call as a mock sees it.</summary>
@@ -9,7 +7,7 @@ public sealed class MockCallArgs
     public required string Token { get; init; }
 
     /// <summary>The arguments as plain values.</summary>
-    public required ImmutableDictionary<string, object> Args { get; init; }
+    public required IReadOnlyDictionary<string, object> Args { get; init; }
 
     /// <summary>The provider reference, or empty.</summary>
     public string Provider { get; init; } = string.Empty;

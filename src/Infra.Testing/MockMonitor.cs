@@ -32,10 +32,20 @@ internal sealed class MockMonitor(IMocks mocks, TestOptions options) : IMonitor
 
     public ImmutableSortedDictionary<string, PropertyValue> StackOutputs => _stackOutputs;
 
-    public static ImmutableDictionary<string, object> ToPlain(IEnumerable<KeyValuePair<string, PropertyValue>> properties) =>
-        properties
-            .Where(p => !p.Value.ContainsUnknowns && !p.Value.IsNull)
-            .ToImmutableDictionary(p => p.Key, p => Deserializer.ToPlainObject(p.Value)!);
+    /// <summary>Plain values for mocks: secrets unwrapped; unknown and null values left out.</summary>
+    public static IReadOnlyDictionary<string, object> ToPlain(IEnumerable<KeyValuePair<string, PropertyValue>> properties)
+    {
+        var plain = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in properties)
+        {
+            if (!value.IsNull && !value.ContainsUnknowns)
+            {
+                plain[key] = Deserializer.ToPlainObject(value)!;
+            }
+        }
+
+        return plain.AsReadOnly();
+    }
 
     public Task<SupportsFeatureResponse> SupportsFeatureAsync(SupportsFeatureRequest request) =>
         Task.FromResult(new SupportsFeatureResponse { HasSupport = request.Id != "outputValues" });

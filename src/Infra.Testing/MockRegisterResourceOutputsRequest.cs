@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Infra.Testing;
 
 /// <summary>Outputs registered by a component or the stack.</summary>
@@ -9,5 +7,5 @@ public sealed class MockRegisterResourceOutputsRequest
     public required string Urn { get; init; }
 
     /// <summary>The outputs as plain values (secrets unwrapped; unknown values are left out).</summary>
-    public required ImmutableDictionary<string, object> Outputs { get; init; }
+    public required IReadOnlyDictionary<string, object> Outputs { get; init; }
 }

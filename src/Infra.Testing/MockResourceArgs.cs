@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Infra.Testing;
 
 /// <summary>A resource registration as a mock sees it.</summary>
@@ -12,7 +10,7 @@ public sealed class MockResourceArgs
     public required string Name { get; init; }
 
     /// <summary>The inputs as plain values (secrets unwrapped); unknown and null values are left out.</summary>
-    public required ImmutableDictionary<string, object> Inputs { get; init; }
+    public required IReadOnlyDictionary<string, object> Inputs { get; init; }
 
     /// <summary>The provider reference (<c>urn::id</c>), or empty for the default provider.</summary>
     public string Provider { get; init; } = string.Empty;

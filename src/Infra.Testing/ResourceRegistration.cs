@@ -46,5 +46,5 @@ public sealed record ResourceRegistration
     public required RegistrationOptions Options { get; init; }
 
     /// <summary>The inputs as plain values (secrets unwrapped, unknowns left out).</summary>
-    public ImmutableDictionary<string, object> PlainInputs => MockMonitor.ToPlain(Inputs);
+    public IReadOnlyDictionary<string, object> PlainInputs => MockMonitor.ToPlain(Inputs);
 }

@@ -179,4 +179,26 @@ public sealed class OutputTests
         var error = await Assert.ThrowsAsync<FormatException>(() => result.GetValueAsync());
         Assert.Equal("bad value", error.Message);
     }
+    [Fact]
+    public async Task InputList_UnknownPart_MakesListUnknownAndKeepsSecret()
+    {
+        InputList<string> list = ["a", Output.CreateSecret("b")];
+        list.Add(Output<string>.CreateUnknown());
+
+        var output = list.ToOutput();
+
+        Assert.False(await output.IsKnownAsync());
+        Assert.True(await output.IsSecretAsync());
+    }
+
+    [Fact]
+    public async Task InputMap_SecretOrUnknownEntry_PropagatesToTheMap()
+    {
+        var secretMap = new InputMap<string> { ["a"] = "1", ["b"] = Output.CreateSecret("2") };
+        var unknownMap = new InputMap<string> { ["a"] = "1", ["b"] = Output<string>.CreateUnknown() };
+
+        Assert.True(await secretMap.ToOutput().IsSecretAsync());
+        Assert.Equal("2", (await secretMap.ToOutput().GetValueAsync())["b"]);
+        Assert.False(await unknownMap.ToOutput().IsKnownAsync());
+    }
 }
