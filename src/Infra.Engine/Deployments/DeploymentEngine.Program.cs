@@ -52,7 +52,10 @@ internal sealed partial class DeploymentEngine
             }
 
             var planner = new Planner(
-                new PlannerOptions { Stack = request.Stack.Name, Project = request.Project.Name, OldResources = oldResources, Preview = preview },
+                new PlannerOptions
+                {
+                    Stack = request.Stack.Name, Project = request.Project.Name, OldResources = oldResources, Preview = preview, Targets = request.Targets,
+                },
                 registry);
             using var executor = CreateExecutor(request, preview, recorder);
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -86,6 +89,13 @@ internal sealed partial class DeploymentEngine
                 {
                     failures.Add("The program failed without reporting an error.");
                 }
+            }
+
+            if (exit is { Succeeded: true } && planner.UnknownTargets() is { IsEmpty: false } unknownTargets)
+            {
+                var message = Planner.UnknownTargetsMessage(unknownTargets);
+                failures.Add(message);
+                await events.EmitAsync(new DiagnosticEvent(DiagnosticSeverity.Error, message)).ConfigureAwait(false);
             }
 
             var programSucceeded = exit is { Succeeded: true } && !cancelled && failures.Count == 0 && executor.Summary.Succeeded;
@@ -246,7 +256,10 @@ internal sealed partial class DeploymentEngine
         CancellationToken cancellationToken)
     {
         var planner = new Planner(
-            new PlannerOptions { Stack = request.Stack.Name, Project = request.Project.Name, OldResources = resources, Preview = preview },
+            new PlannerOptions
+            {
+                Stack = request.Stack.Name, Project = request.Project.Name, OldResources = resources, Preview = preview, Targets = request.Targets,
+            },
             registry);
         using var executor = CreateExecutor(request, preview, recorder);
         var results = await executor.ExecuteAllAsync(await planner.PlanRefreshAsync(cancellationToken).ConfigureAwait(false), cancellationToken)

@@ -7,7 +7,10 @@ namespace Infra.Engine.Deployments;
 
 internal sealed partial class DeploymentEngine
 {
-    /// <summary>Destroy (every resource, reverse dependency order) and refresh (read every resource, record drift); the program is not run.</summary>
+    /// <summary>
+    /// Destroy (every resource, or the targets and their dependents; reverse dependency order) and refresh (read every
+    /// resource or the targets, record drift); the program is not run.
+    /// </summary>
     private static async Task<OperationResult> RunWithoutProgramAsync(
         OperationRequest request,
         EventSink events,
@@ -20,13 +23,18 @@ internal sealed partial class DeploymentEngine
             await HandleInterruptedAsync(session, events, cancellationToken).ConfigureAwait(false);
             var registry = CreateRegistry(request);
             var planner = new Planner(
-                new PlannerOptions { Stack = request.Stack.Name, Project = request.Project.Name, OldResources = session.Snapshot.Resources },
+                new PlannerOptions { Stack = request.Stack.Name, Project = request.Project.Name, OldResources = session.Snapshot.Resources, Targets = request.Targets },
                 registry);
             var recorder = new StepRecorder(session, events, request.TimeProvider);
             using var executor = CreateExecutor(request, preview: false, recorder);
             var failures = new List<string>();
             try
             {
+                if (planner.UnknownTargets() is { IsEmpty: false } unknownTargets)
+                {
+                    throw new PlanningException(null, Planner.UnknownTargetsMessage(unknownTargets), unknownTargets);
+                }
+
                 var steps = kind == UpdateKind.Destroy
                     ? await planner.PlanDestroyAsync(cancellationToken).ConfigureAwait(false)
                     : await planner.PlanRefreshAsync(cancellationToken).ConfigureAwait(false);

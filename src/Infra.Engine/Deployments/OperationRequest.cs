@@ -29,7 +29,11 @@ internal sealed record OperationRequest
     /// <summary>Bound on concurrent steps. The default is 4 × processor count.</summary>
     public int Parallel { get; init; } = 4 * Environment.ProcessorCount;
 
-    /// <summary>URNs to limit the operation to (and their dependencies for create/update); empty = everything.</summary>
+    /// <summary>
+    /// <c>--target</c>: URNs to limit the operation to; empty = everything. Update/preview change only the targets
+    /// (others are kept as they are; new ones are not created) and delete only targets the program no longer
+    /// declares; destroy deletes the targets and everything that depends on them; refresh reads only the targets.
+    /// </summary>
     public ImmutableArray<string> Targets { get; init; } = [];
 
     /// <summary>Refresh state from providers before planning (<c>--refresh</c>).</summary>

@@ -72,7 +72,7 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
                                 snapshot = snapshot.WithoutPendingOperation(operation);
                             }
 
-                            return result.Status == StepStatus.Succeeded ? Apply(snapshot, result) : snapshot;
+                            return result.Status == StepStatus.Succeeded || result.New is { PendingReplacement: true } ? Apply(snapshot, result) : snapshot;
                         },
                         CancellationToken.None).ConfigureAwait(false);
                 }

@@ -20,7 +20,8 @@ internal interface IStepObserver
     /// Called after every step that ran (succeeded or failed; not for skipped steps), before dependents
     /// start. To apply a succeeded result: remove <see cref="StepResult.Old"/> if set, then add
     /// <see cref="StepResult.Retired"/> and <see cref="StepResult.New"/> if set. A failed step clears its
-    /// pending operation and changes nothing else.
+    /// pending operation and changes nothing else, except a failed delete-before-replace whose delete succeeded:
+    /// its <see cref="StepResult.New"/> (the old state marked <c>PendingReplacement</c>) replaces the old state.
     /// </summary>
     Task AfterStepAsync(StepResult result, CancellationToken cancellationToken = default);
 

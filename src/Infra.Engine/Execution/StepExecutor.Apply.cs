@@ -105,13 +105,23 @@ internal sealed partial class StepExecutor
         var goal = Required(step.New, step);
         if (step.DeleteBeforeReplace)
         {
-            if (!_options.Preview && !old.RetainOnDelete)
+            var deleted = !_options.Preview && !old.RetainOnDelete;
+            if (deleted)
             {
                 await DeleteWithProviderAsync(step, old).ConfigureAwait(false);
             }
 
-            var created = await CreateAsync(step, goal).ConfigureAwait(false);
-            return Succeeded(step, created);
+            try
+            {
+                return Succeeded(step, await CreateAsync(step, goal).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (deleted)
+            {
+                // The old resource is gone: the failed result records it as pending replacement, so a re-run creates it.
+                var message = ex is StepTimeoutException ? ex.Message : $"{step.Kind} of '{step.Urn}' failed: {ex.Message}";
+                return Failed(step, message + " The old resource was already deleted; it is recorded as pending replacement.", ex)
+                    with { New = old with { PendingReplacement = true } };
+            }
         }
 
         var replacement = await CreateAsync(step, goal).ConfigureAwait(false);

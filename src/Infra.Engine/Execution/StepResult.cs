@@ -19,7 +19,10 @@ internal sealed record StepResult
     /// <summary>The state the step superseded or deleted.</summary>
     public ResourceState? Old { get; init; }
 
-    /// <summary>The state the step produced; null for deletes and for resources a refresh found gone.</summary>
+    /// <summary>
+    /// The state the step produced; null for deletes and for resources a refresh found gone. On a failed
+    /// delete-before-replace whose delete succeeded: the old state with <c>PendingReplacement</c> set, to be recorded.
+    /// </summary>
     public ResourceState? New { get; init; }
 
     /// <summary>For a create-before-delete replacement: the old copy, now with <c>Delete = true</c>.</summary>

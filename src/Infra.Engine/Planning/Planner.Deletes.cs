@@ -17,28 +17,31 @@ internal sealed partial class Planner
         var doomed = new List<ResourceState>();
         foreach (var resource in _options.OldResources)
         {
-            if (resource.Delete || (!_claimedOld.ContainsKey(resource.Urn) && !_registered.ContainsKey(resource.Urn)))
+            if (IsTargeted(resource.Urn) && (resource.Delete || (!_claimedOld.ContainsKey(resource.Urn) && !_registered.ContainsKey(resource.Urn))))
             {
                 doomed.Add(resource);
             }
         }
 
-        doomed.AddRange(_replacedOld);
+        doomed.AddRange(_replacedOld.Where(r => IsTargeted(r.Urn)));
         return PlanDeletionAsync(doomed, cancellationToken);
     }
 
-    /// <summary>Plans the deletion of every recorded resource (destroy), in reverse dependency order.</summary>
+    /// <summary>
+    /// Plans the deletion of every recorded resource (destroy) or, with <c>--target</c>, of the targets and every
+    /// resource that depends on them, in reverse dependency order.
+    /// </summary>
     public Task<ImmutableArray<Step>> PlanDestroyAsync(CancellationToken cancellationToken = default) =>
-        PlanDeletionAsync([.. _options.OldResources], cancellationToken);
+        PlanDeletionAsync(HasTargets ? TargetsAndDependents() : [.. _options.OldResources], cancellationToken);
 
     /// <summary>
     /// Plans a refresh: one read through its provider per recorded custom resource (provider resources and
-    /// components have nothing to read), in URN order. Reads are independent, so no step waits for another.
+    /// components have nothing to read), in URN order; with <c>--target</c> only the targets. Reads are independent, so no step waits for another.
     /// </summary>
     public async Task<ImmutableArray<Step>> PlanRefreshAsync(CancellationToken cancellationToken = default)
     {
         var steps = ImmutableArray.CreateBuilder<Step>();
-        foreach (var resource in _options.OldResources.Where(r => r.Custom && !ProviderReference.IsProviderType(r.Type)).OrderBy(r => r.Urn, StringComparer.Ordinal))
+        foreach (var resource in _options.OldResources.Where(r => r.Custom && !ProviderReference.IsProviderType(r.Type) && IsTargeted(r.Urn)).OrderBy(r => r.Urn, StringComparer.Ordinal))
         {
             var provider = await ProviderForOldAsync(resource, cancellationToken).ConfigureAwait(false);
             steps.Add(new Step { Kind = StepKind.Refresh, Urn = resource.Urn, Old = resource, Provider = provider });
@@ -135,7 +138,11 @@ internal sealed partial class Planner
         {
             var resource = doomed[index];
             string? skipReason = null;
-            if (resource.RetainOnDelete)
+            if (resource.PendingReplacement)
+            {
+                skipReason = "a delete-before-replace already deleted it: the resource is only removed from the state";
+            }
+            else if (resource.RetainOnDelete)
             {
                 skipReason = "retainOnDelete is set: the resource is only removed from the state";
             }

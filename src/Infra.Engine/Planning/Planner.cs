@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Infra.Engine.Providers;
 using Infra.Engine.State;
@@ -21,6 +22,7 @@ internal sealed partial class Planner
     private readonly ConcurrentDictionary<string, string> _registered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _claimedOld = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ResourceState> _replacedOld = new();
+    private readonly FrozenSet<string> _targets;
 
     public Planner(PlannerOptions options, ProviderRegistry registry)
     {
@@ -28,6 +30,7 @@ internal sealed partial class Planner
         ArgumentNullException.ThrowIfNull(registry);
         _options = options;
         _registry = registry;
+        _targets = options.Targets.IsDefault ? FrozenSet<string>.Empty : options.Targets.ToFrozenSet(StringComparer.Ordinal);
         foreach (var resource in options.OldResources)
         {
             if (!resource.Delete)
@@ -47,6 +50,16 @@ internal sealed partial class Planner
         var urn = Claim(goal);
         var old = FindOld(urn, goal.Aliases);
         var waitFor = WaitForOf(goal);
+        if (!IsTargetedForUpdate(urn, goal.Type))
+        {
+            return PlanUntargeted(urn, old, waitFor);
+        }
+
+        if (old is { PendingReplacement: true } && goal.Custom)
+        {
+            // A delete-before-replace deleted it and the create failed: it no longer exists, so it is created again.
+            return await PlanRecreateAsync(urn, goal, old, waitFor, cancellationToken).ConfigureAwait(false);
+        }
 
         if (!goal.Custom)
         {

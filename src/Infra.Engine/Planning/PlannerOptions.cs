@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Infra.Engine.State;
 
 namespace Infra.Engine.Planning;
@@ -14,4 +15,10 @@ internal sealed record PlannerOptions
 
     /// <summary>Whether this run is a preview (providers are configured and called in preview mode).</summary>
     public bool Preview { get; init; }
+
+    /// <summary>
+    /// <c>--target</c>: the URNs the run may change; empty = every resource. Provider resources and the root
+    /// stack are always planned normally (configuring a provider changes nothing real).
+    /// </summary>
+    public ImmutableArray<string> Targets { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grpc.Core;
+using Infra.Engine.Deployments.Events;
 using Infra.Engine.Execution;
 using Infra.Engine.Planning;
 using Infra.Engine.Providers;
@@ -62,6 +63,10 @@ internal sealed partial class MonitorSession
                 AdditionalSecretOutputs = [.. request.AdditionalSecretOutputs],
             };
             step = await _options.Planner.PlanAsync(goal, _runToken).ConfigureAwait(false);
+        }
+        catch (NotTargetedException ex)
+        {
+            return await NotTargetedAsync(request.SupportsResultReporting, ex).ConfigureAwait(false);
         }
         catch (PlanningException ex)
         {
@@ -200,6 +205,22 @@ internal sealed partial class MonitorSession
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A resource <c>--target</c> excludes that does not exist yet: <c>SKIP</c> (not a failure) when the program
+    /// supports result reporting, else a failed registration with an error naming the URN.
+    /// </summary>
+    private async Task<RegisterResourceResponse> NotTargetedAsync(bool supportsResultReporting, NotTargetedException ex)
+    {
+        if (supportsResultReporting)
+        {
+            await _options.Events.EmitAsync(new DiagnosticEvent(DiagnosticSeverity.Info, ex.Message, ex.Urn)).ConfigureAwait(false);
+            return new RegisterResourceResponse { Urn = ex.Urn, Result = Result.Skip, Object = new Google.Protobuf.WellKnownTypes.Struct() };
+        }
+
+        await ReportFailureAsync(ex.Urn, ex.Message).ConfigureAwait(false);
+        return Failed(supportsResultReporting: false, ex.Urn);
     }
 
     private static RegisterResourceResponse Failed(bool supportsResultReporting, string urn)

@@ -40,8 +40,8 @@ internal sealed class EngineFixture
 
     public static PropertyValue Obj(params (string Key, PropertyValue Value)[] members) => PropertyValue.CreateObject(Map(members));
 
-    public Planner NewPlanner(IEnumerable<ResourceState>? old = null, bool preview = false) =>
-        new(new PlannerOptions { Stack = Stack, Project = Project, OldResources = [.. old ?? []], Preview = preview }, Registry);
+    public Planner NewPlanner(IEnumerable<ResourceState>? old = null, bool preview = false, ImmutableArray<string> targets = default) =>
+        new(new PlannerOptions { Stack = Stack, Project = Project, OldResources = [.. old ?? []], Preview = preview, Targets = targets.IsDefault ? [] : targets }, Registry);
 
     public ResourceGoal Goal(string name, params (string Key, PropertyValue Value)[] inputs) => new()
     {

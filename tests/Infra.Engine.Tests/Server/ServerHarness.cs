@@ -34,15 +34,16 @@ internal sealed class ServerHarness : IAsyncDisposable, IOperationObserver
     private StepExecutor? _executor;
     private EventSink? _sink;
 
-    private ServerHarness(bool preview)
+    private ServerHarness(bool preview, TestProvider? provider)
     {
         Preview = preview;
+        Provider = provider ?? new TestProvider();
         Backend = new LocalBackend(_directory.Path);
     }
 
     public bool Preview { get; }
 
-    public TestProvider Provider { get; } = new();
+    public TestProvider Provider { get; }
 
     public Mock<IStackReferenceReader> StackReferences { get; } = new();
 
@@ -60,6 +61,8 @@ internal sealed class ServerHarness : IAsyncDisposable, IOperationObserver
 
     public Protocol.Rpc.Engine.EngineClient EngineClient { get; private set; } = null!;
 
+    public Planner Planner { get; private set; } = null!;
+
     public IReadOnlyList<OperationEvent> Events => [.. _events];
 
     public string StackUrn { get; } = $"urn:pulumi:{StackName}::{Project}::pulumi:pulumi:Stack::{Project}-{StackName}";
@@ -69,10 +72,12 @@ internal sealed class ServerHarness : IAsyncDisposable, IOperationObserver
     public static async Task<ServerHarness> StartAsync(
         bool preview = false,
         IReadOnlyDictionary<string, string>? config = null,
-        IEnumerable<ResourceState>? oldResources = null)
+        IEnumerable<ResourceState>? oldResources = null,
+        ImmutableArray<string> targets = default,
+        TestProvider? provider = null)
     {
-        var harness = new ServerHarness(preview);
-        await harness.InitializeAsync(config ?? ImmutableDictionary<string, string>.Empty, oldResources ?? []);
+        var harness = new ServerHarness(preview, provider);
+        await harness.InitializeAsync(config ?? ImmutableDictionary<string, string>.Empty, oldResources ?? [], targets.IsDefault ? [] : targets);
         return harness;
     }
 
@@ -133,7 +138,7 @@ internal sealed class ServerHarness : IAsyncDisposable, IOperationObserver
         _directory.Dispose();
     }
 
-    private async Task InitializeAsync(IReadOnlyDictionary<string, string> config, IEnumerable<ResourceState> oldResources)
+    private async Task InitializeAsync(IReadOnlyDictionary<string, string> config, IEnumerable<ResourceState> oldResources, ImmutableArray<string> targets)
     {
         var old = oldResources.ToList();
         if (!Preview)
@@ -154,6 +159,7 @@ internal sealed class ServerHarness : IAsyncDisposable, IOperationObserver
         _sink = new EventSink(this);
         var recorder = new StepRecorder(Session, _sink, TimeProvider.System);
         _executor = new StepExecutor(new StepExecutorOptions { MaxParallelism = 8, Preview = Preview, Observer = recorder });
+        Planner = new Planner(new PlannerOptions { Stack = StackName, Project = Project, OldResources = old, Preview = Preview, Targets = targets }, registry);
         Monitor = new MonitorSession(
             new MonitorSessionOptions
             {
@@ -163,7 +169,7 @@ internal sealed class ServerHarness : IAsyncDisposable, IOperationObserver
                 Parallel = 8,
                 Config = config,
                 ConfigSecretKeys = [.. config.Keys.Where(k => k.EndsWith("Secret", StringComparison.Ordinal))],
-                Planner = new Planner(new PlannerOptions { Stack = StackName, Project = Project, OldResources = old, Preview = Preview }, registry),
+                Planner = Planner,
                 Executor = _executor,
                 Registry = registry,
                 Recorder = recorder,
