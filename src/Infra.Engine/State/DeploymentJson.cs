@@ -60,7 +60,7 @@ internal static partial class DeploymentJson
             writer.WriteStartArray();
             foreach (var resource in snapshot.Resources)
             {
-                WriteResource(writer, resource, codec);
+                ResourceJsonCache.WriteResource(writer, resource, codec);
             }
 
             writer.WriteEndArray();
@@ -74,7 +74,7 @@ internal static partial class DeploymentJson
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("resource");
-                WriteResource(writer, operation.Resource, codec);
+                ResourceJsonCache.WriteResource(writer, operation.Resource, codec);
                 writer.WriteString("type", operation.TypeName);
                 writer.WriteEndObject();
             }

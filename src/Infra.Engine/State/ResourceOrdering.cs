@@ -17,6 +17,12 @@ internal static class ResourceOrdering
     {
         ArgumentNullException.ThrowIfNull(resources);
         var items = resources as IReadOnlyList<ResourceState> ?? resources.ToList();
+        if (IsSorted(items))
+        {
+            // The common case (a step's result applied to an ordered snapshot): the sort below would return the same order.
+            return resources is ImmutableArray<ResourceState> { IsDefault: false } array ? array : [.. items];
+        }
+
         var byUrn = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -77,6 +83,89 @@ internal static class ResourceOrdering
 
         return result.MoveToImmutable();
     }
+
+    /// <summary>
+    /// Whether <paramref name="items"/> already has the order <see cref="Sort"/> produces: groups (stack, providers,
+    /// the rest) in order, and every resource with each URN it refers to only before it. Then every predecessor
+    /// precedes its successor and the depth-first walk emits the input unchanged. Linear time.
+    /// </summary>
+    private static bool IsSorted(IReadOnlyList<ResourceState> items)
+    {
+        var lastIndex = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            lastIndex[items[i].Urn] = i;
+        }
+
+        // Span lookups, so the provider reference's URN part needs no substring.
+        var lookup = lastIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        var previousGroup = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var resource = items[i];
+            var group = GroupOf(resource);
+            if (group < previousGroup)
+            {
+                return false;
+            }
+
+            previousGroup = group;
+
+            // A reference is in order when every entry with that URN comes earlier; the last index equals i
+            // only for the resource's own URN, whose other entries then all come earlier.
+            if (!Before(lookup, resource.Parent, i) || !Before(lookup, ProviderUrn(resource.Provider), i) || !Before(lookup, resource.DeletedWith, i))
+            {
+                return false;
+            }
+
+            if (!resource.Dependencies.IsDefault)
+            {
+                foreach (var dependency in resource.Dependencies)
+                {
+                    if (!Before(lookup, dependency, i))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (resource.PropertyDependencies is { } propertyDependencies)
+            {
+                foreach (var urns in propertyDependencies.Values)
+                {
+                    if (!urns.IsDefault)
+                    {
+                        foreach (var urn in urns)
+                        {
+                            if (!Before(lookup, urn, i))
+                            {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Before(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> urn, int index) =>
+        urn.IsEmpty || !lookup.TryGetValue(urn, out var last) || last <= index;
+
+    private static ReadOnlySpan<char> ProviderUrn(string? provider)
+    {
+        if (string.IsNullOrEmpty(provider))
+        {
+            return default;
+        }
+
+        var separator = provider.LastIndexOf("::", StringComparison.Ordinal);
+        return separator > 0 ? provider.AsSpan(0, separator) : provider.AsSpan();
+    }
+
+    private static int GroupOf(ResourceState resource) =>
+        resource.Type == WireConstants.StackType ? 0 : StateIntegrity.IsProvider(resource) ? 1 : 2;
 
     private static IEnumerable<int> Predecessors(ResourceState resource, int self, Dictionary<string, List<int>> byUrn)
     {

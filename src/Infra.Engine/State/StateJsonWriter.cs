@@ -174,6 +174,22 @@ internal sealed class StateJsonWriter : IDisposable
     /// <summary>Writes a trailing newline (Go's <c>Encoder.Encode</c> ends every document with one).</summary>
     public void WriteNewLine() => WriteByte((byte)'\n');
 
+    /// <summary>Whether this writer writes compact JSON without HTML escaping (the checkpoint file's layout).</summary>
+    public bool IsCompactUnescaped => _indentSize == 0 && !_escapeHtml;
+
+    /// <summary>
+    /// Writes one complete JSON value that was written earlier by a writer with the same settings
+    /// (<paramref name="json"/> is copied as is; the caller guarantees it is valid).
+    /// </summary>
+    public void WriteRawValue(ReadOnlySpan<byte> json)
+    {
+        BeforeValue();
+        Ensure(json.Length);
+        json.CopyTo(_buffer.AsSpan(_position));
+        _position += json.Length;
+        MaybeFlushInsideDocument();
+    }
+
     /// <summary>Writes buffered bytes to the stream (no-op for an in-memory writer).</summary>
     public void Flush()
     {

@@ -32,6 +32,12 @@ internal sealed class StatePropertyCodec
         _showSecrets = showSecrets;
     }
 
+    /// <summary>The crypter secrets are encrypted with (null without a secrets manager).</summary>
+    public ISecretsCrypter? Crypter => _crypter;
+
+    /// <summary>Whether secrets are written as <c>plaintext</c>.</summary>
+    public bool ShowSecrets => _showSecrets;
+
     public void WriteMap(StateJsonWriter writer, IReadOnlyDictionary<string, PropertyValue> map) =>
         WriteMap(writer, map, insideSecret: false);
 

@@ -75,4 +75,51 @@ public sealed class ResourceOrderingTests
         Assert.Equal("urn:pulumi:dev::proj::command:local:Command::r9999", sorted[2].Urn);
         Assert.Empty(StateIntegrity.Check(StateTestData.Snapshot([.. sorted])));
     }
+
+    [Fact]
+    public void Sort_DependencyOnALaterEntryOfTheSameUrn_MovesThatEntryFirst()
+    {
+        // Arrange: "user" depends on "dep", which appears twice (the live one and one pending delete), the second time after "user".
+        var dep = StateTestData.Command("dep");
+        var user = StateTestData.Command("user", dep.Urn);
+        var retired = dep with { Delete = true };
+        ResourceState[] resources = [StateTestData.Stack(), StateTestData.Provider(), dep, user, retired];
+
+        // Act
+        var sorted = ResourceOrdering.Sort(resources);
+
+        // Assert
+        Assert.Equal([dep, retired, user], sorted.Skip(2));
+    }
+
+    [Fact]
+    public void Sort_ProviderAfterOtherResourcesWithoutReferences_MovesProviderFirst()
+    {
+        // Arrange: no reference is out of order, only the groups (stack, providers, the rest).
+        var plain = new ResourceState { Urn = "urn:pulumi:dev::proj::my:Component::plain", Type = "my:Component", Custom = false };
+        ResourceState[] resources = [StateTestData.Stack(), plain, StateTestData.Provider()];
+
+        // Act
+        var sorted = ResourceOrdering.Sort(resources);
+
+        // Assert
+        Assert.Equal([StateTestData.StackUrn, StateTestData.ProviderUrn, plain.Urn], sorted.Select(r => r.Urn));
+    }
+
+    [Fact]
+    public void Sort_ValidOrderWithManyResources_ReturnsTheSameInstancesInOrder()
+    {
+        // Arrange: the shape a wide up leaves after each step (new resources appended at the end).
+        var resources = Enumerable.Range(0, 500)
+            .Select(i => StateTestData.Command($"w{i}"))
+            .Prepend(StateTestData.Provider())
+            .Prepend(StateTestData.Stack())
+            .ToList();
+
+        // Act
+        var sorted = ResourceOrdering.Sort(resources);
+
+        // Assert
+        Assert.Equal<ResourceState>(resources, sorted, ReferenceEqualityComparer.Instance);
+    }
 }
