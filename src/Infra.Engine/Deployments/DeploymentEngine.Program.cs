@@ -160,9 +160,13 @@ internal sealed partial class DeploymentEngine
         CancellationToken cancellationToken)
     {
         ValueTask OnLine(string line, bool isError) => events.EmitAsync(new ProgramOutputEvent(line, isError));
+
+        // Build output is progress, not program output: shown as a status line while it runs (as the Pulumi
+        // CLI does); a failed build reports its error lines in the failure diagnostic.
+        ValueTask OnBuildLine(string line, bool isError) => events.EmitAsync(new DiagnosticEvent(DiagnosticSeverity.Info, line, Ephemeral: true));
         try
         {
-            await ProgramLauncher.BuildAsync(command, request.ProgramEnvironment, OnLine, cancellationToken).ConfigureAwait(false);
+            await ProgramLauncher.BuildAsync(command, request.ProgramEnvironment, OnBuildLine, cancellationToken).ConfigureAwait(false);
         }
         catch (ProgramBuildException ex)
         {

@@ -101,7 +101,8 @@ public sealed class LifecycleTests(SamplePrograms programs)
 
         // Assert: the build's output was streamed, then the program planned its resources
         Assert.True(result.Succeeded, events.Explain(result));
-        Assert.Contains(events.Events, e => e is ProgramOutputEvent { Line: var line } && line.Contains("Build succeeded", StringComparison.Ordinal));
+        Assert.Contains(events.Events, e => e is DiagnosticEvent { Ephemeral: true, Message: var line } && line.Contains("Build succeeded", StringComparison.Ordinal));
+        Assert.DoesNotContain(events.Events, e => e is ProgramOutputEvent { Line: var line } && line.Contains("Build succeeded", StringComparison.Ordinal));
         Assert.Equal(5, result.Counts.GetValueOrDefault(StepKind.Create));
     }
 }
