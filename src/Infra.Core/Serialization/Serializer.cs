@@ -24,6 +24,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
     public async Task<ImmutableSortedDictionary<string, SerializedProperty>> SerializeArgsAsync(ValuePath context, InputArgs args)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, SerializedProperty>(StringComparer.Ordinal);
+        var dependencies = new HashSet<Resource>();
         foreach (var member in WireMembers.Of(args.GetType()))
         {
             var raw = member.Property.GetValue(args);
@@ -32,7 +33,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
                 continue;
             }
 
-            var dependencies = new HashSet<Resource>();
+            dependencies.Clear();
             var value = await SerializeAsync(context.Member(member.Name), raw, dependencies).ConfigureAwait(false);
             if (member.Json)
             {
@@ -41,7 +42,7 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
 
             if (!value.IsNull)
             {
-                builder[member.Name] = new SerializedProperty(value, [.. dependencies]);
+                builder[member.Name] = new SerializedProperty(value, dependencies.Count == 0 ? [] : [.. dependencies]);
             }
         }
 
