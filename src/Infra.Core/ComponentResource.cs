@@ -37,8 +37,6 @@ public class ComponentResource : Resource
     {
     }
 
-    internal bool OutputsRegistered => Volatile.Read(ref _outputsRegistered) == 1;
-
     /// <summary>Registers the values of every property marked <see cref="OutputAttribute"/> as the component's outputs.</summary>
     protected void RegisterOutputs() => RegisterOutputs(CollectOutputProperties(this));
 

@@ -62,9 +62,6 @@ public abstract class Resource
 
     internal Resource? InheritedDeletedWith { get; set; }
 
-    /// <summary>Completes when the engine answered the registration (successfully or not).</summary>
-    internal Task RegistrationTask { get; set; } = Task.CompletedTask;
-
     /// <summary>Returns the resource type token, e.g. <c>kubernetes:apps/v1:Deployment</c>.</summary>
     public string GetResourceType() => _type;
 

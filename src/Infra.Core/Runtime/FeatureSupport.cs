@@ -12,10 +12,6 @@ internal sealed class FeatureSupport(IMonitor monitor)
 
     public Task<bool> OutputValues => HasAsync("outputValues");
 
-    public Task<bool> AliasSpecs => HasAsync("aliasSpecs");
-
-    public Task<bool> DeletedWith => HasAsync("deletedWith");
-
     public Task<bool> HasAsync(string id) =>
         _cache.GetOrAdd(id, key => new Lazy<Task<bool>>(() => ProbeAsync(key))).Value;
 

@@ -52,7 +52,7 @@ internal sealed partial class Registrar(Deployment deployment)
         }
 
         _resources.Enqueue(resource);
-        resource.Providers = ComputeProviders(resource, parent, options);
+        resource.Providers = ComputeProviders(parent, options);
         resource.InheritedProtect = options.Protect ?? parent?.InheritedProtect ?? false;
         resource.InheritedRetainOnDelete = options.RetainOnDelete ?? parent?.InheritedRetainOnDelete ?? false;
         resource.InheritedDeletedWith = options.DeletedWith ?? parent?.InheritedDeletedWith;
@@ -60,7 +60,6 @@ internal sealed partial class Registrar(Deployment deployment)
         var urn = new OutputCompletionSource<string>();
         var outputs = CreateOutputSources(resource);
         var registration = RegisterAsync(resource, args, options, parent, urn, outputs);
-        resource.RegistrationTask = registration;
         deployment.Runner.Track($"registration of {resource}", registration);
         return urn.Output;
     }
@@ -71,7 +70,7 @@ internal sealed partial class Registrar(Deployment deployment)
         deployment.Runner.Track($"outputs of {resource}", RegisterOutputsAsync(resource, outputs));
     }
 
-    private static ImmutableDictionary<string, ProviderResource> ComputeProviders(Resource resource, Resource? parent, ResourceOptions options)
+    private static ImmutableDictionary<string, ProviderResource> ComputeProviders(Resource? parent, ResourceOptions options)
     {
         var providers = parent?.Providers ?? ImmutableDictionary<string, ProviderResource>.Empty;
         if (options is ComponentResourceOptions component)
@@ -87,7 +86,6 @@ internal sealed partial class Registrar(Deployment deployment)
             providers = providers.SetItem(explicitProvider.Package, explicitProvider);
         }
 
-        _ = resource;
         return providers;
     }
 

@@ -22,8 +22,6 @@ internal sealed class ValuePath
 
     public static implicit operator ValuePath(string root) => new(null, root, -1);
 
-    public static ValuePath Root(string root) => new(null, root, -1);
-
     public ValuePath Member(string name) => new(this, name, -1);
 
     public ValuePath Index(int index) => new(this, null, index);
