@@ -94,8 +94,14 @@ internal sealed class Serializer(bool keepResources, bool keepOutputValues)
                     return PropertyValue.CreateArray(items);
                 }
 
-            case DateTimeOffset or DateTime or Guid or TimeSpan or Uri:
-                return PropertyValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+            case DateTimeOffset moment:
+                return PropertyValue.Create(moment.ToString("O", CultureInfo.InvariantCulture));
+            case DateTime moment:
+                return PropertyValue.Create(moment.ToString("O", CultureInfo.InvariantCulture));
+            case TimeSpan span:
+                return PropertyValue.Create(span.ToString("c", CultureInfo.InvariantCulture));
+            case Guid or Uri:
+                return PropertyValue.Create(value.ToString()!);
             default:
                 if (value.GetType().IsPrimitive || value.GetType().IsPointer)
                 {

@@ -67,6 +67,16 @@ public sealed class SerializerTests
     }
 
     [Fact]
+    public async Task Serialize_TimesAndIds_UseInvariantRoundTripText()
+    {
+        var moment = new DateTimeOffset(2026, 11, 26, 13, 5, 0, TimeSpan.FromHours(1));
+
+        var json = await WireJsonAsync(new object[] { moment, TimeSpan.FromMinutes(90), new Guid("6f1c8c2e-0b0a-4d7e-9f55-2a6b0f5d3c11") });
+
+        Assert.Equal("[ \"2026-11-26T13:05:00.0000000+01:00\", \"01:30:00\", \"6f1c8c2e-0b0a-4d7e-9f55-2a6b0f5d3c11\" ]", json);
+    }
+
+    [Fact]
     public async Task Serialize_Assets_UseSignatures()
     {
         var archive = new AssetArchive(new Dictionary<string, object> { ["index.html"] = new StringAsset("hello"), ["dir"] = new FileArchive("./site") });
