@@ -17,6 +17,17 @@ public abstract class CustomResource : Resource
     {
     }
 
+    /// <summary>Registers a custom resource of a typed provider package.</summary>
+    /// <param name="type">The type token <c>package:module:Type</c>.</param>
+    /// <param name="name">The unique logical name.</param>
+    /// <param name="args">The inputs.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="packageVersion">The provider version the package targets (strict semver); sent unless <c>options.Version</c> is set.</param>
+    protected CustomResource(string type, string name, ResourceArgs? args, CustomResourceOptions? options, string packageVersion)
+        : base(type, name, custom: true, args, options ?? new CustomResourceOptions(), remote: false, packageVersion)
+    {
+    }
+
     private protected CustomResource(string type, string name, ResourceArgs? args, ResourceOptions options)
         : base(type, name, custom: true, args, options, remote: false)
     {

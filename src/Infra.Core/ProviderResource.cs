@@ -18,6 +18,18 @@ public class ProviderResource : CustomResource
         Package = package;
     }
 
+    /// <summary>Registers a provider resource of a typed provider package.</summary>
+    /// <param name="package">The provider package, e.g. <c>kubernetes</c>.</param>
+    /// <param name="name">The unique logical name.</param>
+    /// <param name="args">The provider configuration.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="packageVersion">The provider version the package targets (strict semver); sent unless <c>options.Version</c> is set.</param>
+    protected ProviderResource(string package, string name, ResourceArgs? args, CustomResourceOptions? options, string packageVersion)
+        : base(Protocol.WireConstants.ProviderTypePrefix + package, name, args, options, packageVersion)
+    {
+        Package = package;
+    }
+
     /// <summary>The provider package this instance serves.</summary>
     public string Package { get; }
 }

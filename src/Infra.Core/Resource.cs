@@ -18,8 +18,9 @@ public abstract class Resource
     private readonly string _type;
     private readonly string _name;
 
-    private protected Resource(string type, string name, bool custom, ResourceArgs? args, ResourceOptions? options, bool remote)
+    private protected Resource(string type, string name, bool custom, ResourceArgs? args, ResourceOptions? options, bool remote, string? packageVersion = null)
     {
+        PackageVersion = packageVersion;
         _type = type;
         _name = name;
         IsCustom = custom;
@@ -42,6 +43,9 @@ public abstract class Resource
     public Output<string> Urn { get; }
 
     internal bool IsCustom { get; }
+
+    /// <summary>The version of the provider package a typed resource was generated for; sent when <c>options.Version</c> is not set.</summary>
+    internal string? PackageVersion { get; }
 
     internal bool IsRemote { get; }
 

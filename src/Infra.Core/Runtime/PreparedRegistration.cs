@@ -39,7 +39,7 @@ internal sealed record PreparedRegistration(
             Custom = resource.IsCustom,
             Object = StructEncoding.ToStruct(Values()),
             Provider = ProviderReference,
-            Version = options.Version ?? string.Empty,
+            Version = options.Version ?? resource.PackageVersion ?? string.Empty,
             AcceptSecrets = true,
             AcceptResources = KeepResources,
             SupportsPartialValues = true,

@@ -121,7 +121,7 @@ internal sealed partial class Registrar
             Parent = prepared.ParentUrn,
             Properties = StructEncoding.ToStruct(prepared.Values()),
             Provider = prepared.ProviderReference,
-            Version = options.Version ?? string.Empty,
+            Version = options.Version ?? resource.PackageVersion ?? string.Empty,
             AcceptSecrets = true,
             AcceptResources = prepared.KeepResources,
             PluginDownloadURL = options.PluginDownloadUrl ?? string.Empty,
