@@ -166,6 +166,11 @@ internal sealed class ProgressModel
             return null;
         }
 
+        if (step.Phase == StepPhase.Progress)
+        {
+            return ApplyProgress(step);
+        }
+
         if (!_byUrn.TryGetValue(step.Urn, out var row))
         {
             row = new ProgressRow { Urn = step.Urn, Type = step.Type, Name = step.Name };
@@ -176,6 +181,7 @@ internal sealed class ProgressModel
         row.Parent = step.Parent ?? row.Parent;
         row.Kind = step.Kind;
         row.Phase = step.Phase;
+        row.ProgressMessage = null;
         if (!step.Changes.IsDefaultOrEmpty)
         {
             row.Changes = step.Changes;
@@ -188,6 +194,18 @@ internal sealed class ProgressModel
             AddMessage(step.Urn, "error", step.Message);
         }
 
+        return row;
+    }
+
+    /// <summary>A provider's progress message shows in the Info column while the step runs; late ones are dropped.</summary>
+    private ProgressRow? ApplyProgress(ResourceStepEvent step)
+    {
+        if (!_byUrn.TryGetValue(step.Urn, out var row) || row.Phase != StepPhase.Started || string.IsNullOrEmpty(step.Message))
+        {
+            return null;
+        }
+
+        row.ProgressMessage = step.Message;
         return row;
     }
 

@@ -29,6 +29,9 @@ internal sealed class ProgressRow
     /// <summary>The last message attached to the row (shown while running).</summary>
     public string? LastMessage { get; set; }
 
+    /// <summary>The provider's latest progress message while the step runs (cleared when it finishes).</summary>
+    public string? ProgressMessage { get; set; }
+
     public int Messages { get; set; }
 
     public int Warnings { get; set; }
@@ -56,9 +59,10 @@ internal sealed class ProgressRow
 
         if (!finished)
         {
-            if (LastMessage is not null)
+            var message = Phase == StepPhase.Started && ProgressMessage is not null ? ProgressMessage : LastMessage;
+            if (message is not null)
             {
-                parts.Add(LastMessage);
+                parts.Add(message);
             }
         }
         else

@@ -30,6 +30,14 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
     }
 
     /// <inheritdoc/>
+    public void OnProgress(Step step, string message)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var progress = StepEvents.Create(step, StepPhase.Progress) with { Message = message, Changes = [] };
+        _ = events.EmitAsync(progress).AsTask();
+    }
+
+    /// <inheritdoc/>
     public async Task BeforeMutationAsync(PendingOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

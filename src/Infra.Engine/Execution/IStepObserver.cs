@@ -30,4 +30,12 @@ internal interface IStepObserver
     /// too; for progress reporting. When it throws, the step fails without calling the provider.
     /// </summary>
     Task BeforeStepAsync(Planning.Step step, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called when the provider reports progress of a running step (e.g. "waiting for 2/3 replicas").
+    /// Must return quickly and never throw; the provider is not waiting for it.
+    /// </summary>
+    void OnProgress(Planning.Step step, string message)
+    {
+    }
 }

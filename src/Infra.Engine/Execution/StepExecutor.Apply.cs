@@ -52,7 +52,7 @@ internal sealed partial class StepExecutor
         await BeforeMutationAsync(goal, PendingOperationType.Creating).ConfigureAwait(false);
         var timeout = TimeoutOf(goal, t => t.Create);
         var result = await WithTimeoutAsync(step, "Create", "create", timeout, token => step.Provider.CreateAsync(
-            new CreateRequest { Urn = step.Urn, Inputs = goal.Inputs, Timeout = timeout, Preview = _options.Preview }, token)).ConfigureAwait(false);
+            new CreateRequest { Urn = step.Urn, Inputs = goal.Inputs, Timeout = timeout, Preview = _options.Preview, Progress = ProgressOf(step) }, token)).ConfigureAwait(false);
         if (!_options.Preview && string.IsNullOrEmpty(result.Id))
         {
             throw new InvalidOperationException("the provider returned no ID for the created resource");
@@ -88,6 +88,7 @@ internal sealed partial class StepExecutor
                 NewInputs = goal.Inputs,
                 IgnoreChanges = goal.IgnoreChanges,
                 Timeout = timeout,
+                Progress = ProgressOf(step),
                 Preview = _options.Preview,
             },
             token)).ConfigureAwait(false);
@@ -154,7 +155,7 @@ internal sealed partial class StepExecutor
         await WithTimeoutAsync(step, "Delete", "delete", timeout, async token =>
         {
             await provider.DeleteAsync(
-                new DeleteRequest { Urn = old.Urn, Id = old.Id ?? string.Empty, Inputs = old.Inputs, Outputs = old.Outputs, Timeout = timeout },
+                new DeleteRequest { Urn = old.Urn, Id = old.Id ?? string.Empty, Inputs = old.Inputs, Outputs = old.Outputs, Timeout = timeout, Progress = ProgressOf(step) },
                 token).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
@@ -168,7 +169,7 @@ internal sealed partial class StepExecutor
         await BeforeMutationAsync(goal, kind).ConfigureAwait(false);
         var timeout = TimeoutOf(goal, t => t.Read);
         var result = await WithTimeoutAsync(step, "Read", "read", timeout, token => provider.ReadAsync(
-            new ReadRequest { Urn = step.Urn, Id = id, Inputs = kind == PendingOperationType.Importing ? PropertyMaps.Empty : goal.Inputs, Timeout = timeout },
+            new ReadRequest { Urn = step.Urn, Id = id, Inputs = kind == PendingOperationType.Importing ? PropertyMaps.Empty : goal.Inputs, Timeout = timeout, Progress = ProgressOf(step) },
             token)).ConfigureAwait(false);
         if (result.Outputs is null)
         {
@@ -194,7 +195,7 @@ internal sealed partial class StepExecutor
         var provider = step.Provider ?? throw new InvalidOperationException($"No provider to refresh '{step.Urn}'.");
         var timeout = TimeoutOf(old, t => t.Read);
         var result = await WithTimeoutAsync(step, "Read", "read", timeout, token => provider.ReadAsync(
-            new ReadRequest { Urn = old.Urn, Id = old.Id ?? string.Empty, Inputs = old.Inputs, State = old.Outputs, Timeout = timeout },
+            new ReadRequest { Urn = old.Urn, Id = old.Id ?? string.Empty, Inputs = old.Inputs, State = old.Outputs, Timeout = timeout, Progress = ProgressOf(step) },
             token)).ConfigureAwait(false);
         if (result.Outputs is null)
         {

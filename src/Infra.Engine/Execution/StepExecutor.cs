@@ -224,6 +224,8 @@ internal sealed partial class StepExecutor : IDisposable
         }
     }
 
+    private StepProgress? ProgressOf(Step step) => _options.Observer is { } observer ? new StepProgress(observer, step) : null;
+
     private StepResult Skip(Step step, string reason, bool cancelled)
     {
         Interlocked.Increment(ref _skipped);

@@ -15,4 +15,10 @@ internal sealed record CreateRequest
 
     /// <summary>When true, predict outputs (unknown where not knowable) and touch nothing.</summary>
     public bool Preview { get; init; }
+
+    /// <summary>
+    /// Where a long operation reports what it is waiting for (shown in the Info column and as progress lines);
+    /// null when nobody listens. Messages must not contain secret values.
+    /// </summary>
+    public IProgress<string>? Progress { get; init; }
 }

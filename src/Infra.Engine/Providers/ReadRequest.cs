@@ -17,4 +17,10 @@ internal sealed record ReadRequest
     public ImmutableSortedDictionary<string, PropertyValue> State { get; init; } = PropertyMaps.Empty;
 
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Where a long operation reports what it is waiting for (shown in the Info column and as progress lines);
+    /// null when nobody listens. Messages must not contain secret values.
+    /// </summary>
+    public IProgress<string>? Progress { get; init; }
 }

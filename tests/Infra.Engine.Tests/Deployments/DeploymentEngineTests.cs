@@ -87,6 +87,45 @@ public sealed class DeploymentEngineTests : IDisposable, IOperationObserver
     public async Task RunAsync_RefreshWithDrift_SavesLiveOutputsAndReportsTheChange()
     {
         // Arrange
+        await SeedOneResourceAsync();
+        _provider.InjectDrift(ResourceUrn, "value", PropertyValue.Create("b"));
+
+        // Act
+        var result = await new DeploymentEngine().RunAsync(Request(OperationKind.Refresh), this, Ct);
+
+        // Assert
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Failures));
+        Assert.Equal(1, result.Counts[StepKind.Refresh]);
+        var refreshed = Assert.Single(_events.OfType<ResourceStepEvent>(), e => e.Phase == StepPhase.Succeeded);
+        Assert.Equal([new PropertyChange("value", PropertyChangeKind.Update, PropertyValue.Create("a"), PropertyValue.Create("b"))], refreshed.Changes);
+        var state = await _backend.LoadAsync(_stack, crypter: null, Ct);
+        Assert.Equal(PropertyValue.Create("b"), state!.Resources.Single(r => r.Urn == ResourceUrn).Outputs["value"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProviderReportsProgress_EmitsProgressEventsWhileTheStepRuns()
+    {
+        // Arrange
+        await SeedOneResourceAsync();
+        _provider.OnCall = (call, _) =>
+        {
+            call.Progress?.Report("waiting for the API: 1/2");
+            call.Progress?.Report("   ");
+            return Task.CompletedTask;
+        };
+
+        // Act
+        var result = await new DeploymentEngine().RunAsync(Request(OperationKind.Refresh), this, Ct);
+
+        // Assert
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Failures));
+        var phases = _events.OfType<ResourceStepEvent>().Where(e => e.Urn == ResourceUrn).Select(e => (e.Phase, e.Message)).ToArray();
+        Assert.Equal([(StepPhase.Started, null), (StepPhase.Progress, "waiting for the API: 1/2"), (StepPhase.Succeeded, null)], phases);
+    }
+
+    /// <summary>State with the stack, the default test provider and one test resource that exists in the provider.</summary>
+    private async Task SeedOneResourceAsync()
+    {
         var created = await _provider.CreateAsync(
             new CreateRequest { Urn = ResourceUrn, Inputs = PropertyMaps.Create([KeyValuePair.Create("value", PropertyValue.Create("a"))]) }, Ct);
         await _backend.CreateStackAsync(_stack, secretsProvider: null, Ct);
@@ -114,19 +153,6 @@ public sealed class DeploymentEngineTests : IDisposable, IOperationObserver
                 },
                 Ct);
         }
-
-        _provider.InjectDrift(ResourceUrn, "value", PropertyValue.Create("b"));
-
-        // Act
-        var result = await new DeploymentEngine().RunAsync(Request(OperationKind.Refresh), this, Ct);
-
-        // Assert
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Failures));
-        Assert.Equal(1, result.Counts[StepKind.Refresh]);
-        var refreshed = Assert.Single(_events.OfType<ResourceStepEvent>(), e => e.Phase == StepPhase.Succeeded);
-        Assert.Equal([new PropertyChange("value", PropertyChangeKind.Update, PropertyValue.Create("a"), PropertyValue.Create("b"))], refreshed.Changes);
-        var state = await _backend.LoadAsync(_stack, crypter: null, Ct);
-        Assert.Equal(PropertyValue.Create("b"), state!.Resources.Single(r => r.Urn == ResourceUrn).Outputs["value"]);
     }
 
     ValueTask IOperationObserver.OnEventAsync(OperationEvent operationEvent, CancellationToken cancellationToken)

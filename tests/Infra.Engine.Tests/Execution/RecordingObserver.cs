@@ -24,4 +24,6 @@ internal sealed class RecordingObserver(ConcurrentQueue<string> log) : IStepObse
         log.Enqueue($"after {result.Step.Kind} {result.Status} {result.Step.Urn}");
         return Task.CompletedTask;
     }
+
+    public void OnProgress(Infra.Engine.Planning.Step step, string message) => log.Enqueue($"progress {step.Urn} {message}");
 }

@@ -11,4 +11,7 @@ internal enum StepPhase
 
     /// <summary>The step failed.</summary>
     Failed,
+
+    /// <summary>The provider reported progress of a running step (<see cref="ResourceStepEvent.Message"/>).</summary>
+    Progress,
 }

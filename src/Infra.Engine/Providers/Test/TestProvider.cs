@@ -220,7 +220,7 @@ internal sealed class TestProvider : IResourceProvider
     public async Task<CreateResult> CreateAsync(CreateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = Record(ProviderOperation.Create, request.Urn, null, request.Preview);
+        var call = Record(ProviderOperation.Create, request.Urn, null, request.Preview, request.Progress);
         return await InFlightAsync(call, () =>
         {
             if (request.Preview)
@@ -242,7 +242,7 @@ internal sealed class TestProvider : IResourceProvider
     public async Task<ReadResult> ReadAsync(ReadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = Record(ProviderOperation.Read, request.Urn, request.Id, false);
+        var call = Record(ProviderOperation.Read, request.Urn, request.Id, false, request.Progress);
         return await InFlightAsync(call, () =>
         {
             lock (_gate)
@@ -258,7 +258,7 @@ internal sealed class TestProvider : IResourceProvider
     public async Task<UpdateResult> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = Record(ProviderOperation.Update, request.Urn, request.Id, request.Preview);
+        var call = Record(ProviderOperation.Update, request.Urn, request.Id, request.Preview, request.Progress);
         return await InFlightAsync(call, () =>
         {
             var outputs = ComputeOutputs(request.Urn, request.Preview ? null : request.Id, request.NewInputs);
@@ -284,7 +284,7 @@ internal sealed class TestProvider : IResourceProvider
     public async Task DeleteAsync(DeleteRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = Record(ProviderOperation.Delete, request.Urn, request.Id, false);
+        var call = Record(ProviderOperation.Delete, request.Urn, request.Id, false, request.Progress);
         await InFlightAsync(call, () =>
         {
             lock (_gate)
@@ -332,11 +332,11 @@ internal sealed class TestProvider : IResourceProvider
         return outputs;
     }
 
-    private TestProviderCall Record(ProviderOperation operation, string? urn, string? id, bool preview)
+    private TestProviderCall Record(ProviderOperation operation, string? urn, string? id, bool preview, IProgress<string>? progress = null)
     {
         lock (_gate)
         {
-            var call = new TestProviderCall(++_sequence, operation, urn, id, preview);
+            var call = new TestProviderCall(++_sequence, operation, urn, id, preview) { Progress = progress };
             _calls.Add(call);
             return call;
         }

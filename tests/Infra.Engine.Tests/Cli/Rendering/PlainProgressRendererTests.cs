@@ -158,4 +158,36 @@ public sealed class PlainProgressRendererTests
         Assert.DoesNotContain("pulumi:providers:test", text, StringComparison.Ordinal);
         Assert.Contains("    + 2 to create\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnEventAsync_ProviderProgress_ShowsEachNewMessageWhileRunningAndNotAfter()
+    {
+        // Arrange
+        OperationEvent[] events =
+        [
+            new OperationStartedEvent(Infra.Engine.Deployments.OperationKind.Update, "demo", "dev"),
+            RenderingEvents.Step(RenderingEvents.WebUrn, "test:index:Resource", "web", Infra.Engine.Planning.StepKind.Create, StepPhase.Started),
+            RenderingEvents.Step(RenderingEvents.WebUrn, "test:index:Resource", "web", Infra.Engine.Planning.StepKind.Create, StepPhase.Progress) with { Message = "1/3 replicas ready" },
+            RenderingEvents.Step(RenderingEvents.WebUrn, "test:index:Resource", "web", Infra.Engine.Planning.StepKind.Create, StepPhase.Progress) with { Message = "1/3 replicas ready" },
+            RenderingEvents.Step(RenderingEvents.WebUrn, "test:index:Resource", "web", Infra.Engine.Planning.StepKind.Create, StepPhase.Progress) with { Message = "3/3 replicas ready" },
+            RenderingEvents.Step(RenderingEvents.WebUrn, "test:index:Resource", "web", Infra.Engine.Planning.StepKind.Create, StepPhase.Succeeded),
+            RenderingEvents.Step(RenderingEvents.WebUrn, "test:index:Resource", "web", Infra.Engine.Planning.StepKind.Create, StepPhase.Progress) with { Message = "late" },
+        ];
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions());
+
+        // Assert
+        Assert.Equal(
+            """
+            Updating (dev):
+
+             +  test:index:Resource web creating
+             +  test:index:Resource web creating 1/3 replicas ready
+             +  test:index:Resource web creating 3/3 replicas ready
+             +  test:index:Resource web created
+
+            """,
+            text);
+    }
 }
