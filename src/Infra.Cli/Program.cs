@@ -5,5 +5,10 @@ namespace Infra.Cli;
 
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => new CliApplication(CliServices.CreateDefault()).RunAsync(args);
+    public static async Task<int> Main(string[] args)
+    {
+        var services = CliServices.CreateDefault();
+        using var interrupts = InterruptHandler.Register(services.Error);
+        return await new CliApplication(services).RunAsync(args, interrupts.Token).ConfigureAwait(false);
+    }
 }

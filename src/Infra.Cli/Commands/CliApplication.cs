@@ -63,7 +63,8 @@ internal sealed class CliApplication
             Output = _services.Out,
             Error = _services.Error,
             EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = _services.HandleProcessTermination ? TimeSpan.FromSeconds(5) : null,
+            // Signals are handled by InterruptHandler (graceful first, immediate second), not by System.CommandLine.
+            ProcessTerminationTimeout = null,
         };
         return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

@@ -42,8 +42,6 @@ internal sealed class CliServices
     /// <summary>Processor count, for the <c>--parallel</c> default (4 × cores).</summary>
     public int ProcessorCount { get; init; } = System.Environment.ProcessorCount;
 
-    /// <summary>Whether Ctrl+C / SIGTERM cancel the running command (the real process only).</summary>
-    public bool HandleProcessTermination { get; init; }
 
     /// <summary>The services of the real process.</summary>
     public static CliServices CreateDefault()
@@ -57,7 +55,6 @@ internal sealed class CliServices
             Environment = PassphraseSource.ProcessEnvironment(),
             WorkingDirectory = Directory.GetCurrentDirectory(),
             Terminal = interactive ? new SpectreTerminal(AnsiConsole.Console) : null,
-            HandleProcessTermination = true,
         };
     }
 

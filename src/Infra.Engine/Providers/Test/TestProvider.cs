@@ -32,6 +32,9 @@ internal sealed class TestProvider : IResourceProvider
     /// <summary>The output every resource computes.</summary>
     public const string ComputedKey = "computed";
 
+    /// <summary>The provider configuration that delays every Create/Update/Delete by this many milliseconds.</summary>
+    public const string MutationDelayKey = "mutationDelayMs";
+
     /// <summary>The secret output of <see cref="SecretType"/>.</summary>
     public const string SecretKey = "secret";
 
@@ -175,6 +178,13 @@ internal sealed class TestProvider : IResourceProvider
         ArgumentNullException.ThrowIfNull(request);
         Record(ProviderOperation.Configure, null, null, request.Preview);
         Configuration = request.Config;
+        if (MutationDelayOf(request.Config) is { } delay)
+        {
+            SetDelay(ProviderOperation.Create, delay);
+            SetDelay(ProviderOperation.Update, delay);
+            SetDelay(ProviderOperation.Delete, delay);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -364,6 +374,29 @@ internal sealed class TestProvider : IResourceProvider
         {
             Interlocked.Decrement(ref _current);
         }
+    }
+
+    /// <summary>
+    /// The <c>mutationDelayMs</c> configuration (stack config <c>test:mutationDelayMs</c>): how long every
+    /// Create/Update/Delete takes, so a real <c>infra up</c> can be interrupted while steps are in flight.
+    /// </summary>
+    private static TimeSpan? MutationDelayOf(ImmutableSortedDictionary<string, PropertyValue> config)
+    {
+        if (!config.TryGetValue(MutationDelayKey, out var value))
+        {
+            return null;
+        }
+
+        var plain = value.WithoutSecrets();
+        double? milliseconds = plain.Kind switch
+        {
+            PropertyValueKind.Number => plain.NumberValue,
+            PropertyValueKind.String when double.TryParse(plain.StringValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+        return milliseconds is >= 0 and <= 3_600_000
+            ? TimeSpan.FromMilliseconds(milliseconds.Value)
+            : throw new ArgumentException($"test:{MutationDelayKey}: must be a number of milliseconds between 0 and 3600000 (was {plain}).");
     }
 
     private async Task DelayAndMaybeFailAsync(TestProviderCall call, CancellationToken cancellationToken)
