@@ -16,6 +16,8 @@ switch (scenario)
         return await EngineScenarios.UpWideAsync(args.Skip(1).ToArray());
     case "engine-state":
         return await EngineScenarios.StateAsync(args.Skip(1).ToArray());
+    case "engine-save":
+        return await SaveScenario.RunAsync(args.Skip(1).ToArray());
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(Scenario).Assembly).Run(args.Skip(1).ToArray());
         return 0;
@@ -25,6 +27,7 @@ switch (scenario)
         Console.WriteLine("  engine-preview [count]             preview of a program with N resources, end to end through the engine");
         Console.WriteLine("  engine-up-wide [count] [ms] [par]  up of N independent resources with slow creates vs the critical path");
         Console.WriteLine("  engine-state [count]               second up with N resources in state: time and peak memory");
+        Console.WriteLine("  engine-save [count] [saves]        one state save with N resources, and its parts (.bak copy, write, fsync)");
         Console.WriteLine("  bdn [--filter *]   BenchmarkDotNet suites");
         return scenario == "help" ? 0 : 2;
 }
