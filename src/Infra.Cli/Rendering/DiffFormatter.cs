@@ -46,6 +46,12 @@ internal static class DiffFormatter
                     text = Value(change.Old, showSecrets, valueIndent);
                     break;
                 default:
+                    if (NestedDiff.CanOpen(change.Old, change.New, showSecrets))
+                    {
+                        lines.AddRange(NestedDiff.Lines(markerIndent, key, change.Old!, change.New!, showSecrets));
+                        continue;
+                    }
+
                     marker = "~ ";
                     text = $"{Value(change.Old, showSecrets, valueIndent)} => {Value(change.New, showSecrets, valueIndent)}";
                     break;

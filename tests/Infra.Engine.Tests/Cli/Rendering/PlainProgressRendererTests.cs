@@ -190,4 +190,59 @@ public sealed class PlainProgressRendererTests
             """,
             text);
     }
+
+    [Fact]
+    public async Task OnEventAsync_DiffModeNestedUpdate_OpensObjectsAndArraysAndListsOnlyChanges()
+    {
+        // Arrange
+        static Infra.Protocol.Values.PropertyValue Obj(params (string Key, Infra.Protocol.Values.PropertyValue Value)[] entries) =>
+            Infra.Protocol.Values.PropertyValue.CreateObject(entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));
+        static Infra.Protocol.Values.PropertyValue Str(string text) => Infra.Protocol.Values.PropertyValue.Create(text);
+        var oldSpec = Obj(
+            ("replicas", Infra.Protocol.Values.PropertyValue.Create(1)),
+            ("image", Str("nginx:1.25")),
+            ("ports", Infra.Protocol.Values.PropertyValue.CreateArray([Infra.Protocol.Values.PropertyValue.Create(80)])),
+            ("token", RenderingEvents.Secret("old-token")),
+            ("paused", Infra.Protocol.Values.PropertyValue.False));
+        var newSpec = Obj(
+            ("replicas", Infra.Protocol.Values.PropertyValue.Create(3)),
+            ("image", Str("nginx:1.25")),
+            ("ports", Infra.Protocol.Values.PropertyValue.CreateArray([Infra.Protocol.Values.PropertyValue.Create(80), Infra.Protocol.Values.PropertyValue.Create(443)])),
+            ("token", RenderingEvents.Secret("new-token")),
+            ("labels", Obj(("app", Str("web")))));
+        OperationEvent[] events =
+        [
+            new OperationStartedEvent(Infra.Engine.Deployments.OperationKind.Preview, "demo", "dev"),
+            RenderingEvents.Step(RenderingEvents.DbUrn, "test:index:Resource", "db", Infra.Engine.Planning.StepKind.Update, StepPhase.Started, parent: null) with
+            {
+                Changes = [new PropertyChange("spec", PropertyChangeKind.Update, oldSpec, newSpec)],
+            },
+        ];
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions { ShowDiff = true });
+
+        // Assert
+        Assert.Equal(
+            """
+            Previewing update (dev):
+
+            ~ test:index:Resource: (update)
+                [urn=urn:pulumi:dev::demo::test:index:Resource::db]
+              ~ spec: {
+                  + labels  : {
+                        app: "web"
+                    }
+                  - paused  : false
+                  ~ ports   : [
+                      + [1]: 443
+                    ]
+                  ~ replicas: 1 => 3
+                  ~ token   : [secret] => [secret]
+                }
+
+            """.ReplaceLineEndings("\n"),
+            text);
+        Assert.DoesNotContain("new-token", text, StringComparison.Ordinal);
+    }
 }
