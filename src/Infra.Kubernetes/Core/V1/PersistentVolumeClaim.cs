@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Infra.Kubernetes.Wire;
+using k8s.Models;
+
+namespace Infra.Kubernetes.Core.V1;
+
+/// <summary>A PersistentVolumeClaim: a request for storage.</summary>
+/// <remarks>Type token <c>kubernetes:core/v1:PersistentVolumeClaim</c>; sent with <c>apiVersion: v1</c> and <c>kind: PersistentVolumeClaim</c>.</remarks>
+public sealed class PersistentVolumeClaim : KubernetesResource
+{
+    /// <summary>The type token.</summary>
+    public const string TypeToken = "kubernetes:core/v1:PersistentVolumeClaim";
+
+    private Output<V1PersistentVolumeClaimSpec?>? _spec;
+    private Output<V1PersistentVolumeClaimStatus?>? _status;
+
+    /// <summary>Registers a PersistentVolumeClaim.</summary>
+    /// <param name="name">The logical name. When <c>metadata.name</c> is not set, the provider names the object after it plus a random suffix.</param>
+    /// <param name="args">The object.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentException">A known input breaks a Kubernetes rule; the message lists every problem.</exception>
+    public PersistentVolumeClaim(string name, PersistentVolumeClaimArgs? args = null, CustomResourceOptions? options = null)
+        : base(TypeToken, name, ToWire(name, args ?? new PersistentVolumeClaimArgs()), options)
+    {
+    }
+
+    /// <summary>The live spec, with server defaults; null when the object has none.</summary>
+    public Output<V1PersistentVolumeClaimSpec?> Spec => _spec ??= KubernetesJsonValues.FromJson<V1PersistentVolumeClaimSpec>(SpecJson);
+
+    /// <summary>The status the cluster reports; null when there is none (e.g. with renderYamlToDirectory).</summary>
+    public Output<V1PersistentVolumeClaimStatus?> Status => _status ??= KubernetesJsonValues.FromJson<V1PersistentVolumeClaimStatus>(StatusJson);
+
+    [Output("spec")]
+    internal Output<JsonElement?> SpecJson { get; private set; } = null!;
+
+    [Output("status")]
+    internal Output<JsonElement?> StatusJson { get; private set; } = null!;
+
+    private static KubernetesWireArgs ToWire(string name, PersistentVolumeClaimArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new WireBuilder(TypeToken, name, nameof(PersistentVolumeClaimArgs), "v1", "PersistentVolumeClaim")
+            .Metadata(args.Metadata, NameRule.Dns1123Subdomain)
+            .Field("spec", args.Spec)
+            .Build();
+    }
+}

@@ -1,0 +1,13 @@
+using k8s.Models;
+
+namespace Infra.Kubernetes.Core.V1;
+
+/// <summary>Inputs of <see cref="Service"/>. Values may come from other resources' outputs (compose them with <c>Output.Apply</c> or <c>Output.Tuple</c>).</summary>
+public sealed class ServiceArgs : ResourceArgs
+{
+    /// <summary>Standard object metadata. Leave <c>Name</c> unset to let the provider choose a unique name (autonaming).</summary>
+    public Input<V1ObjectMeta>? Metadata { get; init; }
+
+    /// <summary>The desired state of the Service.</summary>
+    public Input<V1ServiceSpec>? Spec { get; init; }
+}
