@@ -48,21 +48,27 @@ internal static class StackCommands
                 throw new UsageException($"stack '{stack.Name}' already exists");
             }
 
-            var settings = await workspace.LoadSettingsAsync(stack, context.CancellationToken).ConfigureAwait(false);
-            var hadSalt = settings.EncryptionSalt is not null;
-            var crypter = workspace.OpenCrypter(settings, createIfMissing: true);
-            if (!hadSalt)
-            {
-                await settings.SaveAsync(workspace.SettingsPath(stack), context.CancellationToken).ConfigureAwait(false);
-            }
-
-            await workspace.Backend.CreateStackAsync(stack, SecretsProviderState.Passphrase(crypter.EncryptionSalt), context.CancellationToken)
-                .ConfigureAwait(false);
-            workspace.WriteSelectedStack(stack.Name);
-            await context.Out.WriteLineAsync($"Created stack '{stack.Name}'").ConfigureAwait(false);
+            await CreateAndSelectAsync(context, workspace, stack).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Creates <paramref name="stack"/> with a passphrase secrets provider (salt in its settings file) and selects it.</summary>
+    private static async Task CreateAndSelectAsync(CommandContext context, CliWorkspace workspace, StackReference stack)
+    {
+        var settings = await workspace.LoadSettingsAsync(stack, context.CancellationToken).ConfigureAwait(false);
+        var hadSalt = settings.EncryptionSalt is not null;
+        var crypter = workspace.OpenCrypter(settings, createIfMissing: true);
+        if (!hadSalt)
+        {
+            await settings.SaveAsync(workspace.SettingsPath(stack), context.CancellationToken).ConfigureAwait(false);
+        }
+
+        await workspace.Backend.CreateStackAsync(stack, SecretsProviderState.Passphrase(crypter.EncryptionSalt), context.CancellationToken)
+            .ConfigureAwait(false);
+        workspace.WriteSelectedStack(stack.Name);
+        await context.Out.WriteLineAsync($"Created stack '{stack.Name}'").ConfigureAwait(false);
     }
 
     private static Command List(CliApplication app)
@@ -103,7 +109,8 @@ internal static class StackCommands
     private static Command Select(CliApplication app)
     {
         var name = new Argument<string?>("name") { Description = "The stack to select", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("select", "Select the stack later commands use") { name };
+        var create = new Option<bool>("--create", "-c") { Description = "Create the stack (with a passphrase secrets provider) if it does not exist" };
+        var command = new Command("select", "Select the stack later commands use") { name, create };
         app.SetAction(command, async context =>
         {
             var workspace = await context.OpenWorkspaceAsync().ConfigureAwait(false);
@@ -122,7 +129,13 @@ internal static class StackCommands
             var stack = workspace.ParseStack(text, "stack name");
             if (!await workspace.Backend.StackExistsAsync(stack, context.CancellationToken).ConfigureAwait(false))
             {
-                throw new UsageException($"no stack named '{stack.Name}' found in project '{workspace.Project.Name}'");
+                if (!context.Get(create))
+                {
+                    throw new UsageException($"no stack named '{stack.Name}' found in project '{workspace.Project.Name}' (pass --create to create it)");
+                }
+
+                await CreateAndSelectAsync(context, workspace, stack).ConfigureAwait(false);
+                return ExitCodes.Success;
             }
 
             workspace.WriteSelectedStack(stack.Name);
@@ -179,7 +192,8 @@ internal static class StackCommands
         var name = new Argument<string?>("property-name") { Description = "Print only this output", Arity = ArgumentArity.ZeroOrOne };
         var json = CliOptions.Json();
         var showSecrets = CliOptions.ShowSecrets();
-        var command = new Command("output", "Show the stack's outputs") { name, json, showSecrets };
+        var shell = new Option<bool>("--shell") { Description = "Print the outputs as shell variable assignments (export NAME='value')" };
+        var command = new Command("output", "Show the stack's outputs") { name, json, showSecrets, shell };
         app.SetAction(command, async context =>
         {
             var workspace = await context.OpenWorkspaceAsync().ConfigureAwait(false);
@@ -198,7 +212,16 @@ internal static class StackCommands
             }
 
             string text;
-            if (context.Get(json))
+            if (context.Get(json) && context.Get(shell))
+            {
+                throw new UsageException("stack output: --json and --shell cannot be used together");
+            }
+
+            if (context.Get(shell))
+            {
+                text = StackOutputFormatter.FormatShell(outputs, property, reveal);
+            }
+            else if (context.Get(json))
             {
                 text = StackOutputFormatter.FormatJson(outputs, property, reveal);
             }

@@ -56,4 +56,29 @@ internal static class StackOutputFormatter
             : CliJson.Build(2, writer => PropertyValueJson.Write(writer, outputs[name], showSecrets));
         return json + "\n";
     }
+
+    /// <summary>
+    /// <c>--shell</c>: one <c>export NAME='value'</c> line per output (sorted), values as <see cref="FormatValue"/>
+    /// gives them, single-quoted for POSIX shells. Characters a shell variable name cannot hold become <c>_</c>.
+    /// </summary>
+    public static string FormatShell(IReadOnlyDictionary<string, PropertyValue> outputs, string? name, bool showSecrets)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        var builder = new System.Text.StringBuilder();
+        foreach (var key in outputs.Keys.Where(k => name is null || k == name).Order(StringComparer.Ordinal))
+        {
+            builder.Append("export ").Append(ShellName(key)).Append("='")
+                .Append(FormatValue(outputs[key], showSecrets).Replace("'", "'\\''", StringComparison.Ordinal))
+                .Append("'\n");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string ShellName(string key)
+    {
+        var chars = key.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        var text = new string(chars);
+        return text.Length == 0 || char.IsAsciiDigit(text[0]) ? "_" + text : text;
+    }
 }

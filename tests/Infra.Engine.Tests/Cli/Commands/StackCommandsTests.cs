@@ -132,7 +132,26 @@ public sealed class StackCommandsTests
 
         // Assert
         Assert.Equal(2, code);
-        Assert.Equal("error: no stack named 'prod' found in project 'demo'\n", host.StdErr);
+        Assert.Equal("error: no stack named 'prod' found in project 'demo' (pass --create to create it)\n", host.StdErr);
+    }
+
+    [Fact]
+    public async Task Select_UnknownStackWithCreate_CreatesAndSelectsIt()
+    {
+        // Arrange
+        using var host = new CliTestHost();
+        await host.CreatePlainStackAsync("dev");
+
+        // Act
+        var code = await host.RunAsync("stack", "select", "prod", "--create");
+        var selectAgain = await host.RunAsync("stack", "select", "prod", "-c");
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.Equal(0, selectAgain);
+        Assert.True(await host.Backend.StackExistsAsync(CliTestHost.Stack("prod"), TestContext.Current.CancellationToken));
+        Assert.Equal(0, await host.RunAsync("stack", "ls"));
+        Assert.Contains("prod*", host.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,65 @@ public sealed class StateCommandsTests
     }
 
     [Fact]
+    public async Task Output_Shell_PrintsQuotedExportsWithSecretsMasked()
+    {
+        // Arrange
+        using var host = await HostWithSecretStateAsync();
+
+        // Act
+        var code = await host.RunAsync("stack", "output", "--shell");
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.Equal("export count='3'\nexport password='[secret]'\nexport url='http://web'\n", host.StdOut);
+    }
+
+    [Fact]
+    public async Task Output_ShellShowSecretsOneName_PrintsThatExportOnly()
+    {
+        // Arrange
+        using var host = await HostWithSecretStateAsync();
+
+        // Act
+        var code = await host.RunAsync("stack", "output", "password", "--shell", "--show-secrets");
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.Equal("export password='hunter2'\n", host.StdOut);
+    }
+
+    [Fact]
+    public void FormatShell_QuotesAndNames_AreSafeForPosixShells()
+    {
+        // Arrange
+        var outputs = new Dictionary<string, Infra.Protocol.Values.PropertyValue>
+        {
+            ["it's"] = Infra.Protocol.Values.PropertyValue.Create("a 'quoted' $HOME"),
+            ["9lives"] = Infra.Protocol.Values.PropertyValue.CreateArray([Infra.Protocol.Values.PropertyValue.Create(1)]),
+        };
+
+        // Act
+        var text = Infra.Cli.Rendering.StackOutputFormatter.FormatShell(outputs, null, showSecrets: false);
+
+        // Assert
+        Assert.Equal("export _9lives='[1]'\nexport it_s='a '\\''quoted'\\'' $HOME'\n", text);
+    }
+
+    [Fact]
+    public async Task Output_JsonAndShell_ReturnsUsageError()
+    {
+        // Arrange
+        using var host = await HostWithSecretStateAsync();
+
+        // Act
+        var code = await host.RunAsync("stack", "output", "--shell", "--json");
+
+        // Assert
+        Assert.Equal(2, code);
+        Assert.Contains("--json and --shell cannot be used together", host.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Output_UnknownName_ReturnsUsageError()
     {
         // Arrange
