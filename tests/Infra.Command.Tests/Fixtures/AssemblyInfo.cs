@@ -1,0 +1,3 @@
+using Infra.Command.Tests.Fixtures;
+
+[assembly: AssemblyFixture(typeof(SshdFixture))]
