@@ -38,7 +38,7 @@ internal sealed class WireBuilder(string typeToken, string resourceName, string 
                 Problem("Metadata.Namespace", KubernetesRules.Dns1123LabelRule, ns, secret);
             }
 
-            foreach (var (key, value) in meta.Labels ?? ImmutableDictionary<string, string>.Empty)
+            foreach (var (key, value) in (meta.Labels ?? ImmutableDictionary<string, string>.Empty).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (!KubernetesRules.IsQualifiedName(key))
                 {
@@ -51,7 +51,7 @@ internal sealed class WireBuilder(string typeToken, string resourceName, string 
                 }
             }
 
-            foreach (var key in (meta.Annotations ?? ImmutableDictionary<string, string>.Empty).Keys)
+            foreach (var key in (meta.Annotations ?? ImmutableDictionary<string, string>.Empty).Keys.Order(StringComparer.Ordinal))
             {
                 if (!KubernetesRules.IsQualifiedName(key))
                 {
@@ -85,7 +85,7 @@ internal sealed class WireBuilder(string typeToken, string resourceName, string 
 
         if (KnownValues.TryGet(map, out var values, out var isSecret))
         {
-            foreach (var (key, value) in values)
+            foreach (var (key, value) in values.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (!KubernetesRules.IsDataKey(key))
                 {
@@ -114,7 +114,7 @@ internal sealed class WireBuilder(string typeToken, string resourceName, string 
 
     /// <summary>The known keys of a string map input, or none when it is unknown.</summary>
     public static IEnumerable<string> KnownKeys(InputMap<string>? map) =>
-        KnownValues.TryGet(map, out var values, out _) ? values.Keys : [];
+        KnownValues.TryGet(map, out var values, out _) ? values.Keys.Order(StringComparer.Ordinal) : [];
 
     /// <summary>Returns the wire inputs, or throws one <see cref="ArgumentException"/> listing every problem.</summary>
     public KubernetesWireArgs Build()

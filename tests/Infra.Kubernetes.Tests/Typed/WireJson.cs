@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Infra.Protocol.Values;
 
 namespace Infra.Kubernetes.Tests.Typed;
@@ -10,6 +12,8 @@ namespace Infra.Kubernetes.Tests.Typed;
 /// </summary>
 internal static class WireJson
 {
+    private static readonly JsonSerializerOptions Strings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(PropertyValue value)
     {
         var builder = new StringBuilder();
@@ -31,7 +35,7 @@ internal static class WireJson
                 builder.Append(value.NumberValue.ToString("R", CultureInfo.InvariantCulture));
                 break;
             case PropertyValueKind.String:
-                builder.Append(System.Text.Json.JsonSerializer.Serialize(value.StringValue));
+                builder.Append(JsonSerializer.Serialize(value.StringValue, Strings));
                 break;
             case PropertyValueKind.Array:
                 builder.Append('[');
@@ -58,7 +62,7 @@ internal static class WireJson
                     }
 
                     first = false;
-                    builder.Append(System.Text.Json.JsonSerializer.Serialize(key)).Append(':');
+                    builder.Append(JsonSerializer.Serialize(key, Strings)).Append(':');
                     Append(builder, member);
                 }
 
