@@ -33,7 +33,8 @@ public static class TlsFunctions
     public static Task<GetCertificateResult> GetCertificateAsync(GetCertificateArgs args, InvokeOptions? options = null) =>
         Deployment.InvokeAsync<GetCertificateResult>(GetCertificateToken, args, Pinned(options));
 
-    private static InvokeOptions Pinned(InvokeOptions? options) => new()
+    /// <summary>A copy of <paramref name="options"/> with the version pinned to <see cref="TlsPackage.Version"/> unless it sets one.</summary>
+    internal static InvokeOptions Pinned(InvokeOptions? options) => new()
     {
         Parent = options?.Parent,
         Provider = options?.Provider,
