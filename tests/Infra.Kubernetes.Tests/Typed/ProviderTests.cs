@@ -3,6 +3,7 @@ using Infra.Testing;
 using k8s.Models;
 using Moq;
 using CoreV1 = Infra.Kubernetes.Core.V1;
+using KubernetesProvider = Infra.Kubernetes.Provider;
 
 namespace Infra.Kubernetes.Tests.Typed;
 
@@ -12,7 +13,7 @@ public sealed class ProviderTests
     public async Task Constructor_FullConfig_SendsStringsPlainKubeconfigSecretAndOtherValuesAsJson()
     {
         // Act
-        var result = await TypedRun.RunAsync(() => _ = new Provider("cluster", new()
+        var result = await TypedRun.RunAsync(() => _ = new KubernetesProvider("cluster", new()
         {
             KubeConfig = "apiVersion: v1\nkind: Config\n",
             Context = "homelab",
@@ -58,7 +59,7 @@ public sealed class ProviderTests
         var result = await TypedRun.RunAsync(() =>
         {
             source = new CoreV1.Secret("admin", new() { StringData = new() { ["kubeconfig"] = "contents" } });
-            _ = new Provider("cluster", new() { KubeConfig = source.StringData.Apply(d => d["kubeconfig"]) });
+            _ = new KubernetesProvider("cluster", new() { KubeConfig = source.StringData.Apply(d => d["kubeconfig"]) });
         });
 
         // Assert
@@ -73,7 +74,7 @@ public sealed class ProviderTests
         // Act
         var result = await TypedRun.RunAsync(() =>
         {
-            var provider = new Provider("cluster", new() { Context = "homelab" });
+            var provider = new KubernetesProvider("cluster", new() { Context = "homelab" });
             _ = new CoreV1.Namespace("apps", null, new CustomResourceOptions { Provider = provider });
         });
 
@@ -89,7 +90,7 @@ public sealed class ProviderTests
         var mocks = TypedRun.EchoMocks();
 
         // Act
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => TypedRun.RunAsync(mocks, () => _ = new Provider("cluster", new()
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => TypedRun.RunAsync(mocks, () => _ = new KubernetesProvider("cluster", new()
         {
             Namespace = "Apps",
             KubeConfig = " ",
@@ -109,7 +110,7 @@ public sealed class ProviderTests
     public async Task Constructor_NoArgs_SendsNoConfiguration()
     {
         // Act
-        var result = await TypedRun.RunAsync(() => _ = new Provider("default"));
+        var result = await TypedRun.RunAsync(() => _ = new KubernetesProvider("default"));
 
         // Assert
         Assert.DoesNotContain(result.RegistrationOf("pulumi:providers:kubernetes", "default").Inputs.Keys, k => k != "version");
