@@ -41,7 +41,7 @@ public sealed partial class ProxmoxVEDouble
                 _guests[id].Lock = null;
                 _guests[id].Running = p.GetValueOrDefault("start") == "1";
             }
-        });
+        }, onFailure: () => _guests.Remove(id));
     }
 
     private JsonNode CloneQemu(string node, int sourceId, ImmutableSortedDictionary<string, string> p, string user)
@@ -115,22 +115,13 @@ public sealed partial class ProxmoxVEDouble
                     clone.Lock = null;
                 }
             }
-            catch (DoubleTaskFailure)
-            {
-                lock (_gate)
-                {
-                    _guests.Remove(newId);
-                }
-
-                throw;
-            }
             finally
             {
                 storageLock?.Release();
                 templateLock?.Release();
                 Interlocked.Decrement(ref _runningClones);
             }
-        });
+        }, onFailure: () => _guests.Remove(newId));
     }
 
     private JsonNode? UpdateQemuConfig(string node, int id, ImmutableSortedDictionary<string, string> p, string user, bool async)

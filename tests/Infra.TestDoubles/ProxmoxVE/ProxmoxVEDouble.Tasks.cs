@@ -6,8 +6,11 @@ namespace Infra.TestDoubles.ProxmoxVE;
 
 public sealed partial class ProxmoxVEDouble
 {
-    /// <summary>Starts a worker and returns its UPID; <paramref name="work"/> throws <see cref="DoubleTaskFailure"/> to fail it.</summary>
-    private JsonNode StartTask(string node, string type, string id, string user, Func<Task> work)
+    /// <summary>
+    /// Starts a worker and returns its UPID; <paramref name="work"/> throws <see cref="DoubleTaskFailure"/> to fail it,
+    /// and <paramref name="onFailure"/> (run under the gate) undoes what a failed task leaves behind.
+    /// </summary>
+    private JsonNode StartTask(string node, string type, string id, string user, Func<Task> work, Action? onFailure = null)
     {
         DoubleTask task;
         string? injectedFailure = null;
@@ -24,11 +27,11 @@ public sealed partial class ProxmoxVEDouble
             }
         }
 
-        _ = RunTaskAsync(task, work, injectedFailure);
+        _ = RunTaskAsync(task, work, injectedFailure, onFailure);
         return Value(task.Upid)!;
     }
 
-    private async Task RunTaskAsync(DoubleTask task, Func<Task> work, string? injectedFailure)
+    private async Task RunTaskAsync(DoubleTask task, Func<Task> work, string? injectedFailure, Action? onFailure)
     {
         string exitStatus;
         try
@@ -54,6 +57,11 @@ public sealed partial class ProxmoxVEDouble
 
         lock (_gate)
         {
+            if (exitStatus != "OK")
+            {
+                onFailure?.Invoke();
+            }
+
             task.ExitStatus = exitStatus;
         }
     }
