@@ -1,6 +1,10 @@
 using Infra.Engine.Deployments;
 using Infra.Engine.Providers;
+using Infra.Engine.Providers.Command;
+using Infra.Engine.Providers.Kubernetes;
+using Infra.Engine.Providers.ProxmoxVE;
 using Infra.Engine.Providers.Test;
+using Infra.Engine.Providers.Tls;
 using Infra.Engine.Secrets;
 using Spectre.Console;
 
@@ -58,10 +62,20 @@ internal sealed class CliServices
         };
     }
 
-    /// <summary>The providers built into the engine (currently the <c>test</c> package).</summary>
+    /// <summary>
+    /// The providers built into the engine: <c>tls</c> 5.x, <c>command</c> 1.x, <c>kubernetes</c> 4.x,
+    /// <c>proxmoxve</c> 8.x, and the <c>test</c> package the engine's own tests and samples use.
+    /// </summary>
     public static IReadOnlyDictionary<string, ProviderFactory> CreateBuiltInProviders()
     {
-        var test = new TestProvider();
-        return new Dictionary<string, ProviderFactory>(StringComparer.Ordinal) { [TestProvider.PackageName] = test.Factory };
+        var clock = TimeProvider.System;
+        return new Dictionary<string, ProviderFactory>(StringComparer.Ordinal)
+        {
+            [TlsProvider.PackageName] = new TlsProvider(clock).Factory,
+            [CommandProvider.PackageName] = new CommandProvider(clock).Factory,
+            [KubernetesProvider.PackageName] = new KubernetesProvider(clock).Factory,
+            [ProxmoxVEProvider.PackageName] = new ProxmoxVEProvider(clock).Factory,
+            [TestProvider.PackageName] = new TestProvider(clock).Factory,
+        };
     }
 }
