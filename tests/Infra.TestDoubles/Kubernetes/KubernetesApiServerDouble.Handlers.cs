@@ -36,7 +36,15 @@ public sealed partial class KubernetesApiServerDouble
         (int Status, JsonObject Body) answer;
         lock (_gate)
         {
-            answer = Answer(request, body);
+            try
+            {
+                answer = Answer(request, body);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or InvalidCastException or NullReferenceException)
+            {
+                // A bug in the double must be visible in the test that hit it, not an empty 500.
+                answer = Status(500, "InternalError", $"the Kubernetes API double failed: {ex.GetType().Name}: {ex.Message}");
+            }
         }
 
         Record(request, answer.Status);
@@ -447,6 +455,11 @@ public sealed partial class KubernetesApiServerDouble
         }
 
         stored.Managers[manager] = ("Apply", [.. applied.Keys]);
+        foreach (var empty in stored.Managers.Where(m => m.Value.Paths.Count == 0).Select(m => m.Key).ToList())
+        {
+            stored.Managers.Remove(empty);
+        }
+
         if (isNew)
         {
             StampNew(merged);

@@ -17,7 +17,9 @@ public static class KubernetesJsonPath
     public static long? GetInt(JsonNode? node, params string[] path)
     {
         var current = Node(node, path);
-        return current is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? (long)value.GetValue<double>() : null;
+        return current is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? (long)double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>The node at a path, or null.</summary>

@@ -213,14 +213,16 @@ internal sealed class KubernetesApiClient : IDisposable
         request.RequestUri = new Uri(_client.BaseUri, request.RequestUri!.OriginalString.TrimStart('/'));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         HttpResponseMessage response;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
         try
         {
             if (_client.Credentials is { } credentials)
             {
-                await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+                await credentials.ProcessHttpRequestAsync(request, timeout.Token).ConfigureAwait(false);
             }
 
-            response = await _client.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _client.HttpClient.SendAsync(request, timeout.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -243,7 +245,7 @@ internal sealed class KubernetesApiClient : IDisposable
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return JsonNode.Parse(text) as JsonObject ?? [];

@@ -50,7 +50,7 @@ internal static class KubernetesJson
             JsonValueKind.String => PropertyValue.Create(scalar.GetValue<string>()),
             JsonValueKind.True => PropertyValue.True,
             JsonValueKind.False => PropertyValue.False,
-            JsonValueKind.Number => PropertyValue.Create(scalar.GetValue<double>()),
+            JsonValueKind.Number => PropertyValue.Create(NumberOf(scalar)),
             _ => PropertyValue.Null,
         },
         _ => PropertyValue.Null,
@@ -71,7 +71,7 @@ internal static class KubernetesJson
     public static long? GetInt(JsonNode? node, params ReadOnlySpan<string> path)
     {
         var current = Walk(node, path);
-        return current is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? (long)value.GetValue<double>() : null;
+        return current is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? (long)NumberOf(value) : null;
     }
 
     /// <summary>The node at a path of nested objects, or null.</summary>
@@ -143,6 +143,8 @@ internal static class KubernetesJson
 
         return builder.ToString();
     }
+
+    private static double NumberOf(JsonValue value) => double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
 
     private static JsonValue NumberToJson(double number) =>
         number == Math.Floor(number) && Math.Abs(number) < 9.007199254740992E15

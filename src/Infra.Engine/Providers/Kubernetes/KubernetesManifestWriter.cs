@@ -107,7 +107,7 @@ internal static class KubernetesManifestWriter
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when value.TryGetValue<long>(out var integer) => integer,
-            JsonValueKind.Number => value.GetValue<double>(),
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
             _ => null,
         },
         _ => null,
