@@ -28,6 +28,11 @@ public sealed partial class GenericResource : KubernetesResource
     {
     }
 
+    private GenericResource(string name, string apiVersion, string kind, Input<string> id, CustomResourceOptions? options)
+        : base(TypeTokenOf(apiVersion, kind), name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The top-level field names <see cref="GenericResourceArgs.OtherFields"/> can carry, sorted.</summary>
     public static IReadOnlyList<string> SupportedFields { get; } =
         [.. KubernetesWireArgs.FieldNames.Where(f => !Reserved.Contains(f)).Order(StringComparer.Ordinal)];
@@ -51,6 +56,15 @@ public sealed partial class GenericResource : KubernetesResource
             ? $"{KubernetesPackage.Name}:{apiVersion}:{kind}"
             : $"{KubernetesPackage.Name}:core/{apiVersion}:{kind}";
     }
+
+    /// <summary>Reads an existing object instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="apiVersion">The object's <c>apiVersion</c>, e.g. <c>cert-manager.io/v1</c>.</param>
+    /// <param name="kind">The object's <c>kind</c>.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static GenericResource Get(string name, string apiVersion, string kind, Input<string> id, CustomResourceOptions? options = null) =>
+        new(name, apiVersion, kind, id, options);
 
     /// <summary>The live spec read into <typeparamref name="T"/> through the Kubernetes JSON rules; null when absent.</summary>
     /// <typeparam name="T">A model of the spec, e.g. a generated CRD type.</typeparam>

@@ -39,4 +39,13 @@ public abstract class KubernetesResource : CustomResource
 
     [Output("metadata")]
     internal Output<JsonElement?> MetadataJson { get; private set; } = null!;
+
+    /// <summary>Options that read the object with ID <paramref name="id"/> instead of managing it (a <c>Get</c>).</summary>
+    private protected static CustomResourceOptions ReadOptions(CustomResourceOptions? options, Input<string> id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var copy = OptionsWithDefaults.Of(options, [], []);
+        copy.Id = id;
+        return copy;
+    }
 }

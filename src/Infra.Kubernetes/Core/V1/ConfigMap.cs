@@ -24,6 +24,11 @@ public sealed class ConfigMap : KubernetesResource
     {
     }
 
+    private ConfigMap(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The text entries.</summary>
     [Output("data")]
     public Output<ImmutableDictionary<string, string>> Data { get; private set; } = null!;
@@ -35,6 +40,12 @@ public sealed class ConfigMap : KubernetesResource
     /// <summary>Whether the data can no longer change.</summary>
     [Output("immutable")]
     public Output<bool?> Immutable { get; private set; } = null!;
+
+    /// <summary>Reads an existing ConfigMap instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static ConfigMap Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, ConfigMapArgs args)
     {

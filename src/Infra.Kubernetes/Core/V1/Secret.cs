@@ -27,6 +27,11 @@ public sealed class Secret : KubernetesResource
     {
     }
 
+    private Secret(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, OptionsWithDefaults.Of(ReadOptions(options, id), SecretOutputs, []))
+    {
+    }
+
     /// <summary>The entries, base64-encoded (secret).</summary>
     [Output("data")]
     public Output<ImmutableDictionary<string, string>> Data { get; private set; } = null!;
@@ -42,6 +47,12 @@ public sealed class Secret : KubernetesResource
     /// <summary>Whether the data can no longer change.</summary>
     [Output("immutable")]
     public Output<bool?> Immutable { get; private set; } = null!;
+
+    /// <summary>Reads an existing Secret instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static Secret Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, SecretArgs args)
     {

@@ -25,6 +25,11 @@ public sealed class ServiceAccount : KubernetesResource
     {
     }
 
+    private ServiceAccount(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>Whether pods using this account get its API token mounted.</summary>
     [Output("automountServiceAccountToken")]
     public Output<bool?> AutomountServiceAccountToken { get; private set; } = null!;
@@ -42,6 +47,12 @@ public sealed class ServiceAccount : KubernetesResource
 
     [Output("secrets")]
     internal Output<JsonElement?> SecretsJson { get; private set; } = null!;
+
+    /// <summary>Reads an existing ServiceAccount instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static ServiceAccount Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, ServiceAccountArgs args)
     {

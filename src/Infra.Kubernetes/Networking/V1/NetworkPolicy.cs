@@ -23,8 +23,19 @@ public sealed class NetworkPolicy : KubernetesResource
     {
     }
 
+    private NetworkPolicy(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The live spec, with server defaults; null when the object has none.</summary>
     public Output<V1NetworkPolicySpec?> Spec => _spec ??= KubernetesJsonValues.FromJson<V1NetworkPolicySpec>(SpecJson);
+
+    /// <summary>Reads an existing NetworkPolicy instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static NetworkPolicy Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     [Output("spec")]
     internal Output<JsonElement?> SpecJson { get; private set; } = null!;

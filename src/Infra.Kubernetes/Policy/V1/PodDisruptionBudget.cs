@@ -24,11 +24,22 @@ public sealed class PodDisruptionBudget : KubernetesResource
     {
     }
 
+    private PodDisruptionBudget(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The live spec, with server defaults; null when the object has none.</summary>
     public Output<V1PodDisruptionBudgetSpec?> Spec => _spec ??= KubernetesJsonValues.FromJson<V1PodDisruptionBudgetSpec>(SpecJson);
 
     /// <summary>The status the cluster reports; null when there is none (e.g. with renderYamlToDirectory).</summary>
     public Output<V1PodDisruptionBudgetStatus?> Status => _status ??= KubernetesJsonValues.FromJson<V1PodDisruptionBudgetStatus>(StatusJson);
+
+    /// <summary>Reads an existing PodDisruptionBudget instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static PodDisruptionBudget Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     [Output("spec")]
     internal Output<JsonElement?> SpecJson { get; private set; } = null!;

@@ -25,6 +25,11 @@ public sealed class ClusterRole : KubernetesResource
     {
     }
 
+    private ClusterRole(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The policy rules (filled by the controller when an aggregation rule is set).</summary>
     public Output<ImmutableArray<V1PolicyRule>> Rules => _rules ??= KubernetesJsonValues.FromJsonArray<V1PolicyRule>(RulesJson);
 
@@ -36,6 +41,12 @@ public sealed class ClusterRole : KubernetesResource
 
     [Output("aggregationRule")]
     internal Output<JsonElement?> AggregationRuleJson { get; private set; } = null!;
+
+    /// <summary>Reads an existing ClusterRole instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static ClusterRole Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, ClusterRoleArgs args)
     {

@@ -25,6 +25,11 @@ public sealed class ClusterRoleBinding : KubernetesResource
     {
     }
 
+    private ClusterRoleBinding(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The granted role.</summary>
     public Output<V1RoleRef?> RoleRef => _roleRef ??= KubernetesJsonValues.FromJson<V1RoleRef>(RoleRefJson);
 
@@ -36,6 +41,12 @@ public sealed class ClusterRoleBinding : KubernetesResource
 
     [Output("subjects")]
     internal Output<JsonElement?> SubjectsJson { get; private set; } = null!;
+
+    /// <summary>Reads an existing ClusterRoleBinding instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static ClusterRoleBinding Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, ClusterRoleBindingArgs args)
     {

@@ -24,11 +24,22 @@ public sealed class Role : KubernetesResource
     {
     }
 
+    private Role(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The policy rules.</summary>
     public Output<ImmutableArray<V1PolicyRule>> Rules => _rules ??= KubernetesJsonValues.FromJsonArray<V1PolicyRule>(RulesJson);
 
     [Output("rules")]
     internal Output<JsonElement?> RulesJson { get; private set; } = null!;
+
+    /// <summary>Reads an existing Role instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static Role Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, RoleArgs args)
     {

@@ -30,6 +30,11 @@ public sealed class StorageClass : KubernetesResource
     {
     }
 
+    private StorageClass(string name, Input<string> id, CustomResourceOptions? options)
+        : base(TypeToken, name, ResourceArgs.Empty, ReadOptions(options, id))
+    {
+    }
+
     /// <summary>The volume plugin that provisions volumes of this class.</summary>
     [Output("provisioner")]
     public Output<string> Provisioner { get; private set; } = null!;
@@ -60,6 +65,12 @@ public sealed class StorageClass : KubernetesResource
 
     [Output("allowedTopologies")]
     internal Output<JsonElement?> AllowedTopologiesJson { get; private set; } = null!;
+
+    /// <summary>Reads an existing StorageClass instead of managing it; its outputs are the live object.</summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="id">The object's ID: <c>namespace/name</c>, or <c>name</c> for cluster-scoped kinds and the provider's default namespace.</param>
+    /// <param name="options">The options.</param>
+    public static StorageClass Get(string name, Input<string> id, CustomResourceOptions? options = null) => new(name, id, options);
 
     private static KubernetesWireArgs ToWire(string name, StorageClassArgs args)
     {
