@@ -40,6 +40,11 @@ public static class EngineScenarios
         Print($"engine-up-wide: {result!.Counts.GetValueOrDefault(StepKind.Create)} creates, {delay.TotalMilliseconds:F0} ms each, parallel {parallel}: " +
               $"first create start to last create end {creates.TotalMilliseconds:F0} ms vs critical path {critical.TotalMilliseconds:F0} ms " +
               $"(ratio {creates / critical:F2}); end to end {elapsed.TotalMilliseconds:F0} ms; max concurrent creates {workspace.Provider.MaxConcurrency}; peak working set {Mb(peak)} MB");
+        if (args.Contains("--timeline"))
+        {
+            PrintTimeline(workspace);
+        }
+
         return 0;
     }
 
@@ -54,6 +59,21 @@ public static class EngineScenarios
         Print($"engine-state: up over {count} resources already in state ({size / (1024.0 * 1024.0):F1} MB state file): " +
               $"{result!.Counts.GetValueOrDefault(StepKind.Same)} same in {elapsed.TotalMilliseconds:F0} ms, engine process peak working set {Mb(peak)} MB");
         return result.Counts.GetValueOrDefault(StepKind.Same) == count + 2 ? 0 : 1;
+    }
+
+    /// <summary>Create starts and ends per 10 ms bin from the first start: waves show as bursts, a slow registration stream as a trickle.</summary>
+    private static void PrintTimeline(EngineWorkspace workspace)
+    {
+        var creates = workspace.Steps.Where(s => s.Event.Kind == StepKind.Create && s.Event.Type == "bench:index:Resource").ToList();
+        var origin = creates.Where(s => s.Event.Phase == StepPhase.Started).Min(s => s.Timestamp);
+        foreach (var bin in creates
+            .GroupBy(s => (int)(TimeProvider.System.GetElapsedTime(origin, s.Timestamp).TotalMilliseconds / 10))
+            .OrderBy(g => g.Key))
+        {
+            var started = bin.Count(s => s.Event.Phase == StepPhase.Started);
+            var ended = bin.Count(s => s.Event.Phase == StepPhase.Succeeded);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bin.Key * 10,5} ms  started {started,3}  ended {ended,3}"));
+        }
     }
 
     private static TimeSpan StepWindow(EngineWorkspace workspace) =>

@@ -51,6 +51,28 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
     }
 
     /// <inheritdoc/>
+    public async Task AbandonMutationAsync(PendingOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (session is null || !_pending.TryRemove(operation.Resource.Urn, out var queue))
+        {
+            return;
+        }
+
+        await session.UpdateAsync(
+            snapshot =>
+            {
+                foreach (var recorded in queue)
+                {
+                    snapshot = snapshot.WithoutPendingOperation(recorded);
+                }
+
+                return snapshot;
+            },
+            CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task AfterStepAsync(StepResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);

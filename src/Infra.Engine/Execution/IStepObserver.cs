@@ -26,6 +26,13 @@ internal interface IStepObserver
     Task AfterStepAsync(StepResult result, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Called when an operation recorded with <see cref="BeforeMutationAsync"/> will not happen after all (a
+    /// step recorded ahead of its slot was then cancelled or skipped): clear it. Not followed by
+    /// <see cref="AfterStepAsync"/> for that step.
+    /// </summary>
+    Task AbandonMutationAsync(PendingOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Called when a step is about to run (its dependencies succeeded and it holds a slot), in preview
     /// too; for progress reporting. When it throws, the step fails without calling the provider.
     /// </summary>

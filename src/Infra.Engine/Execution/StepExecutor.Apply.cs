@@ -49,7 +49,11 @@ internal sealed partial class StepExecutor
             return goal with { Created = goal.Created ?? now, Modified = now };
         }
 
-        await BeforeMutationAsync(goal, PendingOperationType.Creating).ConfigureAwait(false);
+        if (!TakeRecordedAhead(step))
+        {
+            await BeforeMutationAsync(goal, PendingOperationType.Creating).ConfigureAwait(false);
+        }
+
         var timeout = TimeoutOf(goal, t => t.Create);
         var result = await WithTimeoutAsync(step, "Create", "create", timeout, token => step.Provider.CreateAsync(
             new CreateRequest { Urn = step.Urn, Inputs = goal.Inputs, Timeout = timeout, Preview = _options.Preview, Progress = ProgressOf(step) }, token)).ConfigureAwait(false);
@@ -76,7 +80,11 @@ internal sealed partial class StepExecutor
             return goal with { Modified = _options.TimeProvider.GetUtcNow() };
         }
 
-        await BeforeMutationAsync(goal, PendingOperationType.Updating).ConfigureAwait(false);
+        if (!TakeRecordedAhead(step))
+        {
+            await BeforeMutationAsync(goal, PendingOperationType.Updating).ConfigureAwait(false);
+        }
+
         var timeout = TimeoutOf(goal, t => t.Update);
         var result = await WithTimeoutAsync(step, "Update", "update", timeout, token => step.Provider.UpdateAsync(
             new UpdateRequest

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Infra.Engine.Planning;
+using Infra.Engine.State;
 
 namespace Infra.Engine.Execution;
 
@@ -16,6 +17,8 @@ internal sealed partial class StepExecutor : IDisposable
 {
     private readonly StepExecutorOptions _options;
     private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _aheadSlots;
+    private readonly ConcurrentDictionary<Step, PendingOperation> _recordedAhead = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, Task<StepResult>> _completions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<StepKind, int> _counts = new();
     private readonly ConcurrentQueue<StepFailure> _failures = new();
@@ -33,6 +36,7 @@ internal sealed partial class StepExecutor : IDisposable
         }
 
         _slots = new SemaphoreSlim(_options.MaxParallelism, _options.MaxParallelism);
+        _aheadSlots = new SemaphoreSlim(_options.MaxParallelism, _options.MaxParallelism);
     }
 
     /// <summary>Whether a failure or cancellation has stopped new steps from starting.</summary>
@@ -144,13 +148,27 @@ internal sealed partial class StepExecutor : IDisposable
             }
         }
 
+        var ahead = await RecordAheadAsync(step, cancellationToken).ConfigureAwait(false);
+        if (ahead.Failure is { } aheadFailure)
+        {
+            return await AfterStepAsync(step, aheadFailure).ConfigureAwait(false);
+        }
+
         try
         {
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
+            await AbandonAheadAsync(step).ConfigureAwait(false);
             return Skip(step, "the run was cancelled", cancelled: true);
+        }
+        finally
+        {
+            if (ahead.HoldsAheadSlot)
+            {
+                _aheadSlots.Release();
+            }
         }
 
         StepResult result;
@@ -158,11 +176,13 @@ internal sealed partial class StepExecutor : IDisposable
         {
             if (cancellationToken.IsCancellationRequested)
             {
+                await AbandonAheadAsync(step).ConfigureAwait(false);
                 return Skip(step, "the run was cancelled", cancelled: true);
             }
 
             if (_stopped)
             {
+                await AbandonAheadAsync(step).ConfigureAwait(false);
                 return Skip(step, "an earlier step failed", cancelled: false);
             }
 
@@ -179,6 +199,12 @@ internal sealed partial class StepExecutor : IDisposable
             _slots.Release();
         }
 
+        return await AfterStepAsync(step, result).ConfigureAwait(false);
+    }
+
+    private async Task<StepResult> AfterStepAsync(Step step, StepResult result)
+    {
+        _recordedAhead.TryRemove(step, out _);
         if (_options.Observer is { } observer)
         {
             try

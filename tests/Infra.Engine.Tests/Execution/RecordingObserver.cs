@@ -25,5 +25,14 @@ internal sealed class RecordingObserver(ConcurrentQueue<string> log) : IStepObse
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<PendingOperation> Abandoned { get; } = new();
+
+    public Task AbandonMutationAsync(PendingOperation operation, CancellationToken cancellationToken = default)
+    {
+        Abandoned.Enqueue(operation);
+        log.Enqueue($"abandon {operation.Type} {operation.Resource.Urn}");
+        return Task.CompletedTask;
+    }
+
     public void OnProgress(Infra.Engine.Planning.Step step, string message) => log.Enqueue($"progress {step.Urn} {message}");
 }
