@@ -13,7 +13,7 @@ public enum PrivateKeyAlgorithm
     [EnumMember(Value = "ECDSA")]
     Ecdsa,
 
-    /// <summary>Ed25519 (the built-in engine provider does not support it yet; the real provider does).</summary>
+    /// <summary>Ed25519 (PKCS#8 PEM; the built-in engine provider implements it from RFC 8032).</summary>
     [EnumMember(Value = "ED25519")]
     Ed25519,
 }

@@ -172,6 +172,43 @@ public sealed class TlsProviderCertificateTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateLocallySigned_Ed25519CaAndEd25519Server_ChainVerifiesWithOpenssl()
+    {
+        // Arrange
+        OpenSsl.RequireOpenSsl();
+        var (_, _, caKey) = await _kit.CreateKeyAsync("ED25519", name: "ca-key");
+        var (_, _, ca) = await _kit.CreateAsync(TlsNames.SelfSignedCertType, TlsTestKit.CaInputs(TlsTestKit.Plain(caKey, "privateKeyPem")), "ca");
+        var (_, _, serverKey) = await _kit.CreateKeyAsync("ED25519", name: "server-key");
+        var (_, _, csr) = await _kit.CreateAsync(TlsNames.CertRequestType, TlsTestKit.Map(
+            ("privateKeyPem", serverKey["privateKeyPem"]),
+            ("subject", TlsTestKit.Map(("commonName", "ed.lab"))),
+            ("dnsNames", new[] { "ed.lab" })), "csr");
+
+        // Act
+        var (_, _, signed) = await _kit.CreateAsync(TlsNames.LocallySignedCertType, TlsTestKit.Map(
+            ("certRequestPem", TlsTestKit.Plain(csr, "certRequestPem")),
+            ("caPrivateKeyPem", caKey["privateKeyPem"]),
+            ("caCertPem", TlsTestKit.Plain(ca, "certPem")),
+            ("validityPeriodHours", 24),
+            ("allowedUses", new[] { "digital_signature", "server_auth" })), "server");
+
+        // Assert
+        Assert.Equal("ED25519", TlsTestKit.Plain(ca, "keyAlgorithm"));
+        Assert.Equal("ED25519", TlsTestKit.Plain(signed, "caKeyAlgorithm"));
+        var caFile = _openssl.Write("ca.pem", TlsTestKit.Plain(ca, "certPem"));
+        var leafFile = _openssl.Write("leaf.pem", TlsTestKit.Plain(signed, "certPem"));
+        var (code, stdout, stderr) = await _openssl.RunAsync("req", "-in", _openssl.Write("req.pem", TlsTestKit.Plain(csr, "certRequestPem")), "-verify", "-noout");
+        Assert.Equal(0, code);
+        Assert.Contains("verify OK", stdout + stderr, StringComparison.Ordinal);
+        Assert.Equal($"{caFile}: OK", (await _openssl.RunOkAsync("verify", "-attime", TlsTestKit.AtTime, "-CAfile", caFile, caFile)).Trim());
+        Assert.Equal($"{leafFile}: OK", (await _openssl.RunOkAsync("verify", "-attime", TlsTestKit.AtTime, "-purpose", "sslserver", "-CAfile", caFile, leafFile)).Trim());
+        Assert.Contains("Signature Algorithm: ED25519", await _openssl.RunOkAsync("x509", "-in", leafFile, "-noout", "-text"), StringComparison.Ordinal);
+        Assert.Equal(
+            await _openssl.RunOkAsync("pkey", "-in", _openssl.Write("server-key.pem", TlsTestKit.Plain(serverKey, "privateKeyPem")), "-pubout"),
+            await _openssl.RunOkAsync("x509", "-in", leafFile, "-noout", "-pubkey"));
+    }
+
+    [Fact]
     public async Task CheckSelfSigned_BadInputs_ReportsEveryProblemWithoutKeyMaterial()
     {
         // Arrange

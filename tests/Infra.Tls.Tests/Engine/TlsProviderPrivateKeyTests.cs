@@ -169,17 +169,49 @@ public sealed class TlsProviderPrivateKeyTests : IDisposable
     }
 
     [Fact]
-    public async Task Check_Ed25519_FailsAsNotSupportedByTheBuiltInProviderYet()
+    public async Task Create_Ed25519_OpensslAndSshKeygenAcceptEveryEncoding()
     {
+        // Arrange
+        OpenSsl.RequireOpenSsl();
+        OpenSsl.RequireSshKeygen();
+
         // Act
-        var result = await _kit.CheckAsync(TlsNames.PrivateKeyType, TlsTestKit.Map(("algorithm", "ED25519")));
+        var (_, id, outputs) = await _kit.CreateKeyAsync("ED25519");
+
+        // Assert: PKCS#8 PEM that openssl reads and derives the same public key from
+        var pem = TlsTestKit.Plain(outputs, "privateKeyPem");
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----\n", pem, StringComparison.Ordinal);
+        Assert.Equal(pem, TlsTestKit.Plain(outputs, "privateKeyPemPkcs8"));
+        var keyFile = _openssl.Write("key.pem", pem);
+        Assert.Contains("ED25519 Private-Key", await _openssl.RunOkAsync("pkey", "-in", keyFile, "-text", "-noout"), StringComparison.Ordinal);
+        Assert.Equal(await _openssl.RunOkAsync("pkey", "-in", keyFile, "-pubout"), TlsTestKit.Plain(outputs, "publicKeyPem"));
+        Assert.Equal(40, id.Length);
+
+        // Assert: OpenSSH forms and fingerprints as ssh-keygen sees them
+        var sshKey = _openssl.WritePrivate("id_ed25519", TlsTestKit.Plain(outputs, "privateKeyOpenssh"));
+        var publicLine = TlsTestKit.Plain(outputs, "publicKeyOpenssh");
+        Assert.StartsWith("ssh-ed25519 ", publicLine, StringComparison.Ordinal);
+        Assert.Equal(publicLine.TrimEnd(), (await _openssl.SshKeygenOkAsync("-y", "-f", sshKey)).TrimEnd());
+        var listing = await _openssl.SshKeygenOkAsync("-l", "-E", "sha256", "-f", _openssl.Write("id_ed25519.pub", publicLine));
+        Assert.StartsWith("256 " + TlsTestKit.Plain(outputs, "publicKeyFingerprintSha256") + " ", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPublicKey_OpensslGeneratedEd25519Key_IsRead()
+    {
+        // Arrange
+        OpenSsl.RequireOpenSsl();
+        var pem = await _openssl.RunOkAsync("genpkey", "-algorithm", "ed25519");
+
+        // Act
+        var result = await _kit.Provider.InvokeAsync(
+            new InvokeRequest { Token = TlsNames.GetPublicKeyToken, Args = TlsTestKit.Map(("privateKeyPem", TlsTestKit.Secret(pem))) },
+            TestContext.Current.CancellationToken);
 
         // Assert
-        var failure = Assert.Single(result.Failures);
-        Assert.Equal("algorithm", failure.Property);
-        Assert.Equal(
-            "ED25519 is not supported by the built-in provider yet (use RSA or ECDSA, or run under the Pulumi CLI with the real tls provider) (was \"ED25519\")",
-            failure.Reason);
+        Assert.Empty(result.Failures);
+        Assert.Equal("ED25519", TlsTestKit.Plain(result.Return, "algorithm"));
+        Assert.Equal(await _openssl.RunOkAsync("pkey", "-in", _openssl.Write("k.pem", pem), "-pubout"), TlsTestKit.Plain(result.Return, "publicKeyPem"));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal static class OpenSshKeyFormat
     /// <summary>The SSH key type name, or null when the key has no OpenSSH form.</summary>
     public static string? KeyType(TlsKey key) => key.Curve switch
     {
+        null when key.Ed25519Seed is not null => "ssh-ed25519",
         null => "ssh-rsa",
         "P256" => "ecdsa-sha2-nistp256",
         "P384" => "ecdsa-sha2-nistp384",
@@ -59,12 +60,17 @@ internal static class OpenSshKeyFormat
             section.WriteMpint(p.P);
             section.WriteMpint(p.Q);
         }
-        else
+        else if (key.Ecdsa is { } ecdsa)
         {
-            var p = key.Ecdsa!.ExportParameters(true);
+            var p = ecdsa.ExportParameters(true);
             section.WriteString(CurveName(key.Curve!));
             section.WriteString(key.UncompressedPoint());
             section.WriteMpint(p.D);
+        }
+        else
+        {
+            section.WriteString(key.Ed25519PublicKey!);
+            section.WriteString([.. key.Ed25519Seed!, .. key.Ed25519PublicKey!]);
         }
 
         section.WriteString(string.Empty);
@@ -174,7 +180,16 @@ internal static class OpenSshKeyFormat
                 }
 
             case "ssh-ed25519":
-                throw new TlsKeyException(TlsKey.Unsupported(TlsNames.Ed25519));
+                {
+                    section.ReadBytes();
+                    var secret = section.ReadBytes();
+                    if (secret.Length != 2 * Ed25519.KeySize)
+                    {
+                        throw new FormatException("the ssh-ed25519 private key is not 64 bytes");
+                    }
+
+                    return TlsKey.FromEd25519Seed(secret[..Ed25519.KeySize]);
+                }
             default:
                 throw new TlsKeyException($"the OpenSSH key type '{type}' is not supported");
         }
@@ -189,10 +204,14 @@ internal static class OpenSshKeyFormat
             writer.WriteMpint(p.Exponent);
             writer.WriteMpint(p.Modulus);
         }
-        else
+        else if (key.Ecdsa is not null)
         {
             writer.WriteString(CurveName(key.Curve!));
             writer.WriteString(key.UncompressedPoint());
+        }
+        else
+        {
+            writer.WriteString(key.Ed25519PublicKey!);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -14,6 +15,7 @@ namespace Infra.Engine.Providers.Tls;
 internal static class TlsCertificates
 {
     private const string SubjectAltNameOid = "2.5.29.17";
+    private const string Ed25519Oid = "1.3.101.112";
 
     /// <summary>Formats a time as the provider does (RFC 3339, UTC, whole seconds).</summary>
     public static string Rfc3339(DateTimeOffset time) =>
@@ -53,18 +55,46 @@ internal static class TlsCertificates
             request.CertificateExtensions.Add(san);
         }
 
-        return request.CreateSigningRequest();
+        return request.CreateSigningRequest(key.SignatureGenerator());
     }
 
-    /// <summary>Loads a CSR PEM and verifies its signature; signing uses <paramref name="signerHash"/>.</summary>
-    public static CertificateRequest LoadRequest(string pem, HashAlgorithmName signerHash) =>
-        CertificateRequest.LoadSigningRequestPem(pem, signerHash, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions, RSASignaturePadding.Pkcs1);
+    /// <summary>Loads a CSR PEM and verifies its signature (ED25519 ones with <see cref="Ed25519"/>); signing uses <paramref name="signerHash"/>.</summary>
+    public static CertificateRequest LoadRequest(string pem, HashAlgorithmName signerHash)
+    {
+        if (!PemEncoding.TryFind(pem, out var fields) || pem[fields.Label] != "CERTIFICATE REQUEST")
+        {
+            throw new CryptographicException("no CERTIFICATE REQUEST PEM block");
+        }
+
+        var der = Convert.FromBase64String(pem[fields.Base64Data]);
+        var outer = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+        var info = outer.ReadEncodedValue().ToArray();
+        var algorithm = outer.ReadSequence().ReadObjectIdentifier();
+        var signature = outer.ReadBitString(out _);
+        if (algorithm != Ed25519Oid)
+        {
+            return CertificateRequest.LoadSigningRequestPem(pem, signerHash, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions, RSASignaturePadding.Pkcs1);
+        }
+
+        var request = CertificateRequest.LoadSigningRequest(
+            der,
+            signerHash,
+            CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions | CertificateRequestLoadOptions.SkipSignatureValidation,
+            RSASignaturePadding.Pkcs1);
+        if (request.PublicKey.Oid.Value != Ed25519Oid || !Ed25519.Verify(request.PublicKey.EncodedKeyValue.RawData, info, signature))
+        {
+            throw new CryptographicException("the ED25519 request signature does not verify");
+        }
+
+        return request;
+    }
 
     /// <summary>The Go-compatible subject key identifier: SHA-1 of the public key bits (PKCS#1 for RSA, the point for ECDSA).</summary>
     public static byte[] SubjectKeyIdOf(PublicKey publicKey)
     {
 #pragma warning disable CA5350 // SHA-1 is what RFC 5280 §4.2.1.2 method 1 and the real provider use for key identifiers.
-        return SHA1.HashData(publicKey.EncodedKeyValue.RawData);
+        var bits = publicKey.EncodedKeyValue.RawData;
+        return SHA1.HashData(publicKey.Oid.Value == Ed25519Oid ? [0x04, (byte)bits.Length, .. bits] : bits);
 #pragma warning restore CA5350
     }
 

@@ -9,7 +9,8 @@ namespace Infra.Engine.Providers.Tls;
 /// <summary>
 /// A private key of the tls provider (RSA or ECDSA on the NIST curves) with every encoding the real
 /// provider outputs: PKCS#1/SEC 1 and PKCS#8 PEM, OpenSSH private and public forms, fingerprints, the
-/// PKIX public key and its SHA-1 (the resource ID). ED25519 is recognised and refused (not built in yet).
+/// PKIX public key and its SHA-1 (the resource ID). ED25519 uses the in-repo RFC 8032 implementation
+/// (<see cref="Ed25519"/>) and is encoded as PKCS#8 (RFC 8410).
 /// </summary>
 internal sealed class TlsKey : IDisposable
 {
@@ -30,6 +31,13 @@ internal sealed class TlsKey : IDisposable
         Curve = curve;
     }
 
+    private TlsKey(byte[] ed25519Seed)
+    {
+        Ed25519Seed = ed25519Seed;
+        Ed25519PublicKey = Ed25519.PublicKeyOf(ed25519Seed);
+        Algorithm = TlsNames.Ed25519;
+    }
+
     /// <summary><c>RSA</c> or <c>ECDSA</c>.</summary>
     public string Algorithm { get; }
 
@@ -40,13 +48,18 @@ internal sealed class TlsKey : IDisposable
 
     public ECDsa? Ecdsa { get; }
 
-    public AsymmetricAlgorithm Key => (AsymmetricAlgorithm?)Rsa ?? Ecdsa!;
+    /// <summary>The 32-byte private seed of an ED25519 key, otherwise null.</summary>
+    public byte[]? Ed25519Seed { get; }
+
+    /// <summary>The 32-byte public key of an ED25519 key, otherwise null.</summary>
+    public byte[]? Ed25519PublicKey { get; }
 
     /// <summary>The hash the real provider signs with for this key (SHA-256, or SHA-384/512 for P384/P521).</summary>
     public HashAlgorithmName SignatureHash => Curve switch
     {
         "P384" => HashAlgorithmName.SHA384,
         "P521" => HashAlgorithmName.SHA512,
+        _ when Ed25519Seed is not null => HashAlgorithmName.SHA512,
         _ => HashAlgorithmName.SHA256,
     };
 
@@ -55,13 +68,12 @@ internal sealed class TlsKey : IDisposable
     {
         TlsNames.Rsa => new TlsKey(RSA.Create(rsaBits)),
         TlsNames.Ecdsa => new TlsKey(ECDsa.Create(ECCurve.CreateFromValue(TlsNames.CurveOid(curve))), curve),
+        TlsNames.Ed25519 => new TlsKey(RandomNumberGenerator.GetBytes(Ed25519.KeySize)),
         _ => throw new TlsKeyException(Unsupported(algorithm)),
     };
 
     /// <summary>The message for an algorithm the built-in provider does not implement.</summary>
-    public static string Unsupported(string algorithm) => algorithm == TlsNames.Ed25519
-        ? "ED25519 is not supported by the built-in provider yet (use RSA or ECDSA, or run under the Pulumi CLI with the real tls provider)"
-        : $"unsupported key algorithm '{algorithm}'";
+    public static string Unsupported(string algorithm) => $"unsupported key algorithm '{algorithm}'";
 
     /// <summary>Parses the first PEM block of <paramref name="text"/>: RSA PRIVATE KEY, EC PRIVATE KEY or PRIVATE KEY (PKCS#8).</summary>
     public static TlsKey ParsePrivateKeyPem(string text)
@@ -121,6 +133,15 @@ internal sealed class TlsKey : IDisposable
         }
     }
 
+    /// <summary>Wraps an ED25519 private seed.</summary>
+    public static TlsKey FromEd25519Seed(byte[] seed) => seed.Length == Ed25519.KeySize
+        ? new TlsKey(seed)
+        : throw new TlsKeyException("the ED25519 private key is not 32 bytes");
+
+    /// <summary>The DER SubjectPublicKeyInfo of an ED25519 public key (RFC 8410).</summary>
+    public static byte[] Ed25519SubjectPublicKeyInfo(byte[] publicKey) =>
+        [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00, .. publicKey];
+
     /// <summary>Wraps an RSA key.</summary>
     public static TlsKey FromRsa(RSA rsa) => new(rsa);
 
@@ -148,20 +169,26 @@ internal sealed class TlsKey : IDisposable
     };
 
     /// <summary>The DER SubjectPublicKeyInfo.</summary>
-    public byte[] SubjectPublicKeyInfo => Key.ExportSubjectPublicKeyInfo();
+    public byte[] SubjectPublicKeyInfo => Ed25519PublicKey is { } ed
+        ? Ed25519SubjectPublicKeyInfo(ed)
+        : ((AsymmetricAlgorithm?)Rsa ?? Ecdsa!).ExportSubjectPublicKeyInfo();
 
     /// <summary>The resource ID: lower-case hex SHA-1 of the DER public key.</summary>
 #pragma warning disable CA5350, CA5351 // SHA-1 and MD5 are identifiers and fingerprints the real provider defines, not security measures.
     public string Id => Convert.ToHexStringLower(SHA1.HashData(SubjectPublicKeyInfo));
 
     /// <summary>PKCS#1 (RSA) or SEC 1 (ECDSA) PEM, ending in a newline.</summary>
-    public string PrivateKeyPem => (Rsa is not null ? Rsa.ExportRSAPrivateKeyPem() : Ecdsa!.ExportECPrivateKeyPem()) + "\n";
+    public string PrivateKeyPem => Rsa is not null ? Rsa.ExportRSAPrivateKeyPem() + "\n"
+        : Ecdsa is not null ? Ecdsa.ExportECPrivateKeyPem() + "\n"
+        : PrivateKeyPemPkcs8;
 
     /// <summary>PKCS#8 PEM, ending in a newline.</summary>
-    public string PrivateKeyPemPkcs8 => Key.ExportPkcs8PrivateKeyPem() + "\n";
+    public string PrivateKeyPemPkcs8 => Ed25519Seed is { } seed
+        ? new string(PemEncoding.Write("PRIVATE KEY", [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20, .. seed])) + "\n"
+        : ((AsymmetricAlgorithm?)Rsa ?? Ecdsa!).ExportPkcs8PrivateKeyPem() + "\n";
 
     /// <summary>PKIX PEM (<c>PUBLIC KEY</c>), ending in a newline.</summary>
-    public string PublicKeyPem => Key.ExportSubjectPublicKeyInfoPem() + "\n";
+    public string PublicKeyPem => new string(PemEncoding.Write("PUBLIC KEY", SubjectPublicKeyInfo)) + "\n";
 
     /// <summary>The SSH public key blob, or null when OpenSSH cannot represent the key (ECDSA P224).</summary>
     public byte[]? SshPublicKeyBlob => OpenSshKeyFormat.PublicKeyBlob(this);
@@ -185,7 +212,8 @@ internal sealed class TlsKey : IDisposable
         : string.Empty;
 
     /// <summary>The subject key identifier the real provider computes: SHA-1 of the PKCS#1 public key (RSA) or the uncompressed point (ECDSA).</summary>
-    public byte[] SubjectKeyIdentifier => SHA1.HashData(Rsa is not null ? Rsa.ExportRSAPublicKey() : UncompressedPoint());
+    public byte[] SubjectKeyIdentifier => SHA1.HashData(
+        Rsa is not null ? Rsa.ExportRSAPublicKey() : Ecdsa is not null ? UncompressedPoint() : [0x04, 0x20, .. Ed25519PublicKey!]);
 
 #pragma warning restore CA5350, CA5351
 
@@ -199,18 +227,30 @@ internal sealed class TlsKey : IDisposable
     /// <summary>A signature generator for certificates signed with this key.</summary>
     public X509SignatureGenerator SignatureGenerator() => Rsa is not null
         ? X509SignatureGenerator.CreateForRSA(Rsa, RSASignaturePadding.Pkcs1)
-        : X509SignatureGenerator.CreateForECDsa(Ecdsa!);
+        : Ecdsa is not null
+            ? X509SignatureGenerator.CreateForECDsa(Ecdsa)
+            : new Ed25519SignatureGenerator(Ed25519Seed!, Ed25519PublicKey!);
 
     /// <summary>A certificate request for <paramref name="subject"/> with this key's public key and signature hash.</summary>
     public CertificateRequest CreateRequest(X500DistinguishedName subject) => Rsa is not null
         ? new CertificateRequest(subject, Rsa, SignatureHash, RSASignaturePadding.Pkcs1)
-        : new CertificateRequest(subject, Ecdsa!, SignatureHash);
+        : Ecdsa is not null
+            ? new CertificateRequest(subject, Ecdsa, SignatureHash)
+            : new CertificateRequest(subject, PublicKey.CreateFromSubjectPublicKeyInfo(SubjectPublicKeyInfo, out _), SignatureHash);
 
     /// <summary>Whether <paramref name="publicKey"/> is this key's public key.</summary>
     public bool Matches(PublicKey publicKey) =>
         publicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(SubjectPublicKeyInfo);
 
-    public void Dispose() => Key.Dispose();
+    public void Dispose()
+    {
+        Rsa?.Dispose();
+        Ecdsa?.Dispose();
+        if (Ed25519Seed is not null)
+        {
+            CryptographicOperations.ZeroMemory(Ed25519Seed);
+        }
+    }
 
     private static (string Label, byte[] Data) DecodePem(string text)
     {
@@ -260,7 +300,18 @@ internal sealed class TlsKey : IDisposable
                 }
 
             case Ed25519Oid:
-                throw new TlsKeyException(Unsupported(TlsNames.Ed25519));
+                try
+                {
+                    var outer = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+                    outer.ReadInteger();
+                    outer.ReadSequence();
+                    var inner = outer.ReadOctetString();
+                    return FromEd25519Seed(new AsnReader(inner, AsnEncodingRules.DER).ReadOctetString());
+                }
+                catch (AsnContentException)
+                {
+                    throw new TlsKeyException("the ED25519 'PRIVATE KEY' PEM block is malformed");
+                }
             default:
                 throw new TlsKeyException($"the PKCS#8 key algorithm {algorithmOid} is not supported (RSA or ECDSA)");
         }

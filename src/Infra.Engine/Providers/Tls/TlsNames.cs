@@ -15,7 +15,7 @@ internal static class TlsNames
     public const string Ecdsa = "ECDSA";
     public const string Ed25519 = "ED25519";
 
-    /// <summary>The algorithms the schema accepts (ED25519 is then refused as not built in).</summary>
+    /// <summary>The algorithms the schema accepts.</summary>
     public static readonly string[] Algorithms = [Rsa, Ecdsa, Ed25519];
 
     /// <summary>The curves the schema accepts.</summary>

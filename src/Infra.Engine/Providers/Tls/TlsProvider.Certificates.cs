@@ -209,7 +209,7 @@ internal sealed partial class TlsProvider
         {
             return TlsCertificates.LoadRequest(pem, signerHash);
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException or FormatException or System.Formats.Asn1.AsnContentException)
         {
             inputs.Fail("certRequestPem", "must be a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----) with a valid signature");
             return null;

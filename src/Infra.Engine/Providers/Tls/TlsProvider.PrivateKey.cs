@@ -26,11 +26,6 @@ internal sealed partial class TlsProvider
             inputs.Fail("algorithm", $"must be one of {string.Join(", ", TlsNames.Algorithms)} (was \"{algorithm}\")");
             algorithm = null;
         }
-        else if (algorithm == TlsNames.Ed25519)
-        {
-            inputs.Fail("algorithm", TlsKey.Unsupported(TlsNames.Ed25519) + " (was \"ED25519\")");
-            algorithm = null;
-        }
 
         var rsaBits = DefaultRsaBits;
         if (algorithm == TlsNames.Rsa)

@@ -11,7 +11,7 @@ namespace Infra.Engine.Providers.Tls;
 /// renewal. Private key material leaves the provider only as secret values and never appears in messages.
 /// "Now" comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
-/// <remarks>ED25519 keys are refused at Check ("not supported by the built-in provider yet").</remarks>
+/// <remarks>ED25519 uses the in-repo RFC 8032 implementation (<see cref="Ed25519"/>), since .NET has none.</remarks>
 internal sealed partial class TlsProvider : IResourceProvider
 {
     /// <summary>The package name.</summary>
