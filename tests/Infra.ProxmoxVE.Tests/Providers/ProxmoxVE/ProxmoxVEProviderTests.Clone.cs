@@ -155,7 +155,8 @@ public sealed partial class ProxmoxVEProviderTests
     public async Task Double_UnscheduledParallelClones_FailWithProxmoxLockTimeout()
     {
         // Arrange
-        await using var server = await ProxmoxVEDouble.StartAsync(StrictLocks, TestContext.Current.CancellationToken);
+        var options = new ProxmoxVEDoubleOptions { CloneDuration = TimeSpan.FromMilliseconds(300), LockTimeout = TimeSpan.FromMilliseconds(50) };
+        await using var server = await ProxmoxVEDouble.StartAsync(options, TestContext.Current.CancellationToken);
         server.AddTemplate(TemplateId, "tpl");
         using var http = new HttpClient { BaseAddress = new Uri(server.Endpoint, "api2/json/") };
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "PVEAPIToken=" + server.ApiToken);
