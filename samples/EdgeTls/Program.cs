@@ -1,0 +1,4 @@
+using EdgeTls;
+using Infra;
+
+return await Deployment.RunAsync<EdgeTlsStack>();
