@@ -45,7 +45,7 @@ internal sealed class ProxmoxSession(
     public Task<ImmutableArray<string>?> BridgesAsync(string node, CancellationToken cancellationToken) =>
         Client is null
             ? Task.FromResult<ImmutableArray<string>?>(null)
-            : _bridges.GetOrAdd(node, n => ListBridgesAsync(Client, n, cancellationToken));
+            : _bridges.GetOrAdd(node, n => ListBridgesAsync(Client, n, CancellationToken.None)).WaitAsync(cancellationToken);
 
     private static async Task<ImmutableArray<string>?> ListBridgesAsync(ProxmoxApiClient client, string node, CancellationToken cancellationToken)
     {
