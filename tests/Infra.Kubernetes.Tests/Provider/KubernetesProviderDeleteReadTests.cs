@@ -83,6 +83,25 @@ public sealed class KubernetesProviderDeleteReadTests
     }
 
     [Fact]
+    public async Task Read_ImportById_DerivesInputsFromTheLiveObject()
+    {
+        // Arrange
+        await using var harness = await ProviderHarness.StartAsync();
+        await harness.CreateAsync("kubernetes:core/v1:Secret", "creds", """{"metadata":{"name":"creds","labels":{"app":"db"}},"stringData":{"password":"hunter2"}}""");
+        var urn = ProviderHarness.Urn("kubernetes:core/v1:Secret", "imported");
+
+        // Act
+        var read = await harness.Provider.ReadAsync(new ReadRequest { Urn = urn, Id = "default/creds" }, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal("db", KubernetesJson.AsString(KubernetesJson.At(read.Inputs, "metadata.labels.app")));
+        Assert.Null(KubernetesJson.At(read.Inputs, "metadata.uid"));
+        Assert.False(read.Inputs.ContainsKey("status"));
+        Assert.Equal(PropertyValueKind.Secret, read.Inputs["data"].Kind);
+        Assert.NotNull(KubernetesJson.At(read.Outputs!, "metadata.uid"));
+    }
+
+    [Fact]
     public async Task Read_DeletedObject_IsGone()
     {
         // Arrange

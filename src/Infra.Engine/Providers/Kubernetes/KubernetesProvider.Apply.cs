@@ -121,7 +121,8 @@ internal sealed partial class KubernetesProvider
             }
 
             var fieldManager = KubernetesJson.AsString(request.State.GetValueOrDefault(FieldManagerKey)) ?? FieldManagerFor(request.Urn, request.Inputs, null);
-            return new ReadResult { Id = request.Id, Inputs = request.Inputs, Outputs = OutputsOf(type, live, request.Inputs, fieldManager) };
+            var inputs = request.Inputs.IsEmpty ? ImportedInputs(type, live) : request.Inputs;
+            return new ReadResult { Id = request.Id, Inputs = inputs, Outputs = OutputsOf(type, live, inputs, fieldManager) };
         }
         catch (KubernetesUnreachableException) when (_config.DeleteUnreachable)
         {
@@ -183,6 +184,23 @@ internal sealed partial class KubernetesProvider
         {
             request.Progress?.Report($"The cluster at {client.Server} is unreachable; {type.Kind} {request.Id} is removed from the state without deleting it (deleteUnreachable).");
         }
+    }
+
+    /// <summary>The inputs of an imported object: its live fields without status and server-set metadata.</summary>
+    private static ImmutableSortedDictionary<string, PropertyValue> ImportedInputs(KubernetesTypeToken type, JsonObject live)
+    {
+        var copy = (JsonObject)live.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var key in new[] { "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds" })
+            {
+                metadata.Remove(key);
+            }
+        }
+
+        var inputs = KubernetesJson.FromJsonObject(copy);
+        return ProtectSecrets(type, inputs, PropertyMaps.Empty);
     }
 
     private static string FinalizersOf(JsonObject live) =>
