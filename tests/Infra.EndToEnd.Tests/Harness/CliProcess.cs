@@ -11,11 +11,13 @@ internal sealed class CliProcess
 {
     private readonly string _projectDirectory;
     private readonly string _backendDirectory;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
-    public CliProcess(string projectDirectory, string backendDirectory)
+    public CliProcess(string projectDirectory, string backendDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         _projectDirectory = projectDirectory;
         _backendDirectory = backendDirectory;
+        _environment = environment ?? new Dictionary<string, string>();
     }
 
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "Infra.Cli.dll");
@@ -50,6 +52,11 @@ internal sealed class CliProcess
         info.Environment["PULUMI_CONFIG_PASSPHRASE"] = "correct horse battery staple";
         info.Environment["CI"] = "true";
         info.Environment.Remove("PULUMI_CONFIG_PASSPHRASE_FILE");
+        foreach (var (key, value) in _environment)
+        {
+            info.Environment[key] = value;
+        }
+
         var collected = new StringBuilder();
         output = collected;
         var process = new Process { StartInfo = info };
