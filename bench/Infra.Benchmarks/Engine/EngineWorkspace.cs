@@ -17,7 +17,7 @@ internal sealed class EngineWorkspace : IDisposable, IOperationObserver
     {
         Root = Path.Combine(Path.GetTempPath(), "infra-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        Backend = new LocalBackend(Path.Combine(Root, "state"));
+        Backend = new LocalBackend(Path.Combine(Root, "state"), new LocalBackendOptions { SaveCoalescingDelay = LocalBackendOptions.DefaultSaveCoalescingDelay });
         File.WriteAllText(Path.Combine(Root, "Pulumi.yaml"), $"""
             name: bench
             runtime:

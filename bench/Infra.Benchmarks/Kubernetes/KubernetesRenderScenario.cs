@@ -107,7 +107,7 @@ public static class KubernetesRenderScenario
               options:
                 binary: {dll}
             """);
-        var backend = new LocalBackend(Path.Combine(workspace, "state"));
+        var backend = new LocalBackend(Path.Combine(workspace, "state"), new LocalBackendOptions { SaveCoalescingDelay = LocalBackendOptions.DefaultSaveCoalescingDelay });
         var stack = new Infra.Engine.State.StackReference("k8srender", stackName);
         await backend.CreateStackAsync(stack, secretsProvider: null);
         var request = new OperationRequest

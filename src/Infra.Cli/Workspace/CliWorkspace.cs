@@ -57,6 +57,7 @@ internal sealed class CliWorkspace
         {
             TimeProvider = services.TimeProvider,
             CancelCommand = "infra cancel",
+            SaveCoalescingDelay = LocalBackendOptions.DefaultSaveCoalescingDelay,
             Gzip = services.Environment.TryGetValue("PULUMI_DIY_BACKEND_GZIP", out var gzip) && gzip is "1" or "true",
         });
         return new CliWorkspace(services, interactive, workingDirectory, project, backend);

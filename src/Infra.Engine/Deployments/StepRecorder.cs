@@ -102,7 +102,8 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
                                 snapshot = snapshot.WithoutPendingOperation(operation);
                             }
 
-                            return result.Status == StepStatus.Succeeded || result.New is { PendingReplacement: true } ? Apply(snapshot, result) : snapshot;
+                            // The session sorts the resources once per save.
+                            return result.Status == StepStatus.Succeeded || result.New is { PendingReplacement: true } ? ApplyUnsorted(snapshot, result) : snapshot;
                         },
                         CancellationToken.None).ConfigureAwait(false);
                 }
@@ -140,14 +141,13 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
 
     private StackSnapshot ApplyDeferred(StackSnapshot snapshot)
     {
-        var any = false;
         while (_deferred.TryDequeue(out var same))
         {
             snapshot = ApplyUnsorted(snapshot, same);
-            any = true;
         }
 
-        return any ? snapshot with { Resources = ResourceOrdering.Sort(snapshot.Resources) } : snapshot;
+        // The session sorts the resources once per save.
+        return snapshot;
     }
 
     /// <summary>Applies a succeeded step: replace in place when the URN stays, else remove the old and add the new; then re-sort.</summary>

@@ -27,11 +27,19 @@ internal static class CheckpointSerializer
 
     /// <summary>Writes the file-backend checkpoint for <paramref name="stackName"/> (e.g. <c>organization/p/dev</c>).</summary>
     /// <exception cref="StateIntegrityException">The snapshot breaks an integrity rule; nothing is written.</exception>
-    public static void WriteCheckpoint(Stream stream, string stackName, StackSnapshot? snapshot, ISecretsCrypter? crypter)
+    public static void WriteCheckpoint(Stream stream, string stackName, StackSnapshot? snapshot, ISecretsCrypter? crypter) =>
+        WriteCheckpoint(stream, stackName, snapshot, crypter, alreadyChecked: false);
+
+    /// <summary>
+    /// <see cref="WriteCheckpoint(Stream, string, StackSnapshot?, ISecretsCrypter?)"/> for a caller that has just run
+    /// <see cref="StateIntegrity.ThrowIfInvalid"/> on this very snapshot (<paramref name="alreadyChecked"/>), so
+    /// a save checks once, not twice.
+    /// </summary>
+    internal static void WriteCheckpoint(Stream stream, string stackName, StackSnapshot? snapshot, ISecretsCrypter? crypter, bool alreadyChecked)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(stackName);
-        if (snapshot is not null)
+        if (snapshot is not null && !alreadyChecked)
         {
             StateIntegrity.ThrowIfInvalid(snapshot, $"the state of stack '{stackName}'");
         }

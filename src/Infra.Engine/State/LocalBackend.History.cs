@@ -47,6 +47,12 @@ internal sealed partial class LocalBackend
     /// <summary>The current time of the backend's clock.</summary>
     internal DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
 
+    /// <summary>Waits <see cref="LocalBackendOptions.SaveCoalescingDelay"/> (nothing when it is zero).</summary>
+    internal Task CoalesceSavesAsync() =>
+        _options.SaveCoalescingDelay > TimeSpan.Zero
+            ? Task.Delay(_options.SaveCoalescingDelay, _options.TimeProvider, CancellationToken.None)
+            : Task.CompletedTask;
+
     private static void WriteHistory(Stream stream, UpdateRecord record, int version)
     {
         using var writer = new StateJsonWriter(stream, indentSize: 4);

@@ -150,11 +150,11 @@ internal sealed partial class LocalBackend
                 if (_options.Gzip)
                 {
                     using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-                    CheckpointSerializer.WriteCheckpoint(gzip, stack.FullyQualifiedName, stamped, crypter);
+                    CheckpointSerializer.WriteCheckpoint(gzip, stack.FullyQualifiedName, stamped, crypter, alreadyChecked: true);
                 }
                 else
                 {
-                    CheckpointSerializer.WriteCheckpoint(stream, stack.FullyQualifiedName, stamped, crypter);
+                    CheckpointSerializer.WriteCheckpoint(stream, stack.FullyQualifiedName, stamped, crypter, alreadyChecked: true);
                 }
             },
             cancellationToken);

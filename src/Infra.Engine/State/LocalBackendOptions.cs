@@ -21,6 +21,16 @@ internal sealed class LocalBackendOptions
     /// <summary>Write <c>&lt;stack&gt;.json.gz</c> instead of <c>.json</c> (like <c>PULUMI_DIY_BACKEND_GZIP</c>). <value>The default is false.</value></summary>
     public bool Gzip { get; init; }
 
+    /// <summary>The save coalescing delay the <c>infra</c> command uses (see <see cref="SaveCoalescingDelay"/>).</summary>
+    public static readonly TimeSpan DefaultSaveCoalescingDelay = TimeSpan.FromMilliseconds(3);
+
+    /// <summary>
+    /// How long an update session waits, once it may write, for more changes to join the same save (group
+    /// commit). Every caller still returns only after its change is on disk; a short delay turns many small
+    /// saves of a busy run into a few larger ones. Zero (the default) writes at once.
+    /// </summary>
+    public TimeSpan SaveCoalescingDelay { get; init; }
+
     /// <summary>Skip the copies under <c>backups/</c> (like <c>PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS</c>). <value>The default is false.</value></summary>
     public bool DisableCheckpointBackups { get; init; }
 

@@ -120,16 +120,22 @@ internal sealed class StackUpdateSession : IAsyncDisposable
 
         try
         {
-            List<PendingChange> batch;
-            lock (_queueGate)
+            // When a save that ran while this caller waited for the gate already took its change, there is
+            // nothing to wait for (in particular no coalescing delay).
+            if (!pending.Done.Task.IsCompleted)
             {
-                batch = _queue;
-                _queue = [];
-            }
+                await _backend.CoalesceSavesAsync().ConfigureAwait(false);
+                List<PendingChange> batch;
+                lock (_queueGate)
+                {
+                    batch = _queue;
+                    _queue = [];
+                }
 
-            if (batch.Count > 0)
-            {
-                await SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                if (batch.Count > 0)
+                {
+                    await SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -168,6 +174,10 @@ internal sealed class StackUpdateSession : IAsyncDisposable
         {
             return;
         }
+
+        // Changes may add or replace resources anywhere; the file keeps dependency order. Sorting once per
+        // batch (linear when already in order) instead of once per change keeps large batches cheap.
+        next = next with { Resources = ResourceOrdering.Sort(next.Resources) };
 
         try
         {

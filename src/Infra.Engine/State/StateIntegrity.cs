@@ -26,7 +26,7 @@ internal static class StateIntegrity
         }
 
         var resources = snapshot.Resources.IsDefault ? [] : snapshot.Resources;
-        var allUrns = new HashSet<string>(StringComparer.Ordinal);
+        var allUrns = new HashSet<string>(resources.Length, StringComparer.Ordinal);
         var allProviders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var resource in resources)
         {
@@ -37,10 +37,10 @@ internal static class StateIntegrity
             }
         }
 
-        var seenUrns = new HashSet<string>(StringComparer.Ordinal);
+        var seenUrns = new HashSet<string>(resources.Length, StringComparer.Ordinal);
         var seenProviders = new HashSet<string>(StringComparer.Ordinal);
-        var liveCopies = new Dictionary<string, int>(StringComparer.Ordinal);
-        var copies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var liveCopies = new Dictionary<string, int>(resources.Length, StringComparer.Ordinal);
+        var copies = new Dictionary<string, int>(resources.Length, StringComparer.Ordinal);
         for (var index = 0; index < resources.Length; index++)
         {
             var resource = resources[index];

@@ -21,7 +21,7 @@ internal sealed class Workspace : IDisposable
         ProgramDll = programDll;
         Settings = settings;
         Crypter = crypter;
-        Backend = new LocalBackend(Path.Combine(root, "state"));
+        Backend = new LocalBackend(Path.Combine(root, "state"), new LocalBackendOptions { SaveCoalescingDelay = LocalBackendOptions.DefaultSaveCoalescingDelay });
         Stack = new StackReference("minimal", "dev");
     }
 

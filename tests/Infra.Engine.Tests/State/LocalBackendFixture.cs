@@ -26,7 +26,7 @@ internal sealed class LocalBackendFixture : IDisposable
 
     public string StackFile => Path.Combine(Root, ".pulumi", "stacks", "proj", "dev.json");
 
-    public LocalBackend CreateBackend(string lockId, IProcessIdentity identity, bool gzip = false, bool disableBackups = false) =>
+    public LocalBackend CreateBackend(string lockId, IProcessIdentity identity, bool gzip = false, bool disableBackups = false, TimeSpan saveCoalescingDelay = default) =>
         new(Root, new LocalBackendOptions
         {
             TimeProvider = Time,
@@ -35,6 +35,7 @@ internal sealed class LocalBackendFixture : IDisposable
             EngineVersion = StateTestData.Version,
             Gzip = gzip,
             DisableCheckpointBackups = disableBackups,
+            SaveCoalescingDelay = saveCoalescingDelay,
         });
 
     public void Dispose() => _directory.Dispose();

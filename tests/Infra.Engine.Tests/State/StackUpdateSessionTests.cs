@@ -139,4 +139,42 @@ public sealed class StackUpdateSessionTests : IDisposable
         var loaded = await _fixture.Backend.LoadAsync(Dev, null, cancellationToken: Ct);
         Assert.Equal(22, loaded!.Resources.Length);
     }
+
+    [Fact]
+    public async Task UpdateAsync_CoalescingDelay_ConcurrentChangesWaitForTheDelayAndShareOneSave()
+    {
+        // Arrange: a backend that waits 5 ms (on the fake clock) for more changes before it writes
+        var backend = _fixture.CreateBackend(LocalBackendFixture.LockId, new FixedProcessIdentity(1, "u", "h"), saveCoalescingDelay: TimeSpan.FromMilliseconds(5));
+        await backend.CreateStackAsync(Dev, null, cancellationToken: Ct);
+        await backend.SaveAsync(Dev, StateTestData.Snapshot(StateTestData.Stack(), StateTestData.Provider()), null, cancellationToken: Ct);
+        await using var session = await backend.BeginUpdateAsync(Dev, UpdateKind.Update, null, cancellationToken: Ct);
+        var before = await File.ReadAllTextAsync(_fixture.StackFile, Ct);
+
+        // Act
+        var updates = new[] { "a", "b", "c" }.Select(n => session.UpdateAsync(s => s.WithResource(StateTestData.Command(n)), Ct)).ToArray();
+        var unchangedDuringDelay = await File.ReadAllTextAsync(_fixture.StackFile, Ct) == before && updates.All(u => !u.IsCompleted);
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(5));
+        await Task.WhenAll(updates).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // Assert: nothing written before the delay; one advance of the clock completes all three (the callers
+        // whose change another save took do not wait again)
+        Assert.True(unchangedDuringDelay);
+        var loaded = await backend.LoadAsync(Dev, null, cancellationToken: Ct);
+        Assert.Equal(["a-id", "b-id", "c-id"], loaded!.Resources.Skip(2).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ChangesAddADependentBeforeItsDependency_SavesThemInDependencyOrder()
+    {
+        // Arrange
+        await using var session = await StartAsync();
+        var child = StateTestData.Command("child", "urn:pulumi:dev::proj::command:local:Command::parent");
+
+        // Act: appended in the wrong order within one change
+        await session.UpdateAsync(s => s.WithResource(child).WithResource(StateTestData.Command("parent")), Ct);
+
+        // Assert
+        var loaded = await _fixture.Backend.LoadAsync(Dev, null, cancellationToken: Ct);
+        Assert.Equal(["parent-id", "child-id"], loaded!.Resources.Skip(2).Select(r => r.Id));
+    }
 }
