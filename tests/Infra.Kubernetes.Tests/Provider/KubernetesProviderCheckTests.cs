@@ -87,6 +87,24 @@ public sealed class KubernetesProviderCheckTests
     }
 
     [Fact]
+    public async Task Check_ServiceNameStartingWithADigit_FailsTheRfc1035Rule()
+    {
+        // Arrange: '1web' is a valid DNS-1123 label (so a valid ConfigMap name) but not a valid Service name
+        var provider = await RenderProviderAsync();
+        const string json = """{"metadata":{"name":"1web"},"spec":{"ports":[{"port":80}]}}""";
+
+        // Act
+        var service = await CheckAsync(provider, "kubernetes:core/v1:Service", "web", json);
+        var configMap = await CheckAsync(provider, "kubernetes:core/v1:ConfigMap", "web", """{"metadata":{"name":"1web"}}""");
+
+        // Assert
+        Assert.Equal(
+            [new CheckFailure("metadata.name", "must be an RFC 1035 label: at most 63 characters, lowercase letters, digits and '-', starting with a letter and ending with a letter or digit (was '1web')")],
+            service.Failures);
+        Assert.Empty(configMap.Failures);
+    }
+
+    [Fact]
     public async Task Check_InvalidNamesLabelsAndAnnotations_ReportsEveryProblem()
     {
         // Arrange
@@ -104,7 +122,7 @@ public sealed class KubernetesProviderCheckTests
         // Assert
         Assert.Equal(
             [
-                new CheckFailure("metadata.name", "must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and '-', starting and ending with a letter or digit (was 'Web_1')"),
+                new CheckFailure("metadata.name", "must be an RFC 1035 label: at most 63 characters, lowercase letters, digits and '-', starting with a letter and ending with a letter or digit (was 'Web_1')"),
                 new CheckFailure("metadata.namespace", "must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and '-', starting and ending with a letter or digit (was 'Apps')"),
                 new CheckFailure("metadata.labels[\"app\"]", "value must be empty or at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit (was '-nope-')"),
                 new CheckFailure("metadata.labels[\"bad key!\"]", "key must be a qualified name: at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit, with an optional 'prefix/' (was 'bad key!')"),

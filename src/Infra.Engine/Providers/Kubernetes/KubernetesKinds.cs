@@ -50,6 +50,7 @@ internal static class KubernetesKinds
     /// <summary>Which name rule applies to <c>metadata.name</c> of a kind.</summary>
     public static KubernetesNameRule NameRule(string group, string kind) =>
         group == "rbac.authorization.k8s.io" ? KubernetesNameRule.PathSegment
+        : (group, kind) is ("", "Service") ? KubernetesNameRule.Rfc1035Label
         : LabelNamed.Contains(group + "/" + kind) ? KubernetesNameRule.Label
         : KubernetesNameRule.Subdomain;
 

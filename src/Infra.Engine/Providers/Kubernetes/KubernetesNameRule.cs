@@ -11,4 +11,7 @@ internal enum KubernetesNameRule
 
     /// <summary>Path segment (RBAC): anything but '/' and '%', and not '.' or '..'.</summary>
     PathSegment,
+
+    /// <summary>RFC 1035 label (Services): a DNS-1123 label that starts with a letter.</summary>
+    Rfc1035Label,
 }

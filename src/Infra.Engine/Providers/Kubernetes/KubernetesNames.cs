@@ -17,6 +17,9 @@ internal static partial class KubernetesNames
         KubernetesNameRule.Label => value.Length > 63 || !Label().IsMatch(value)
             ? "must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and '-', starting and ending with a letter or digit"
             : null,
+        KubernetesNameRule.Rfc1035Label => value.Length > 63 || !Rfc1035Label().IsMatch(value)
+            ? "must be an RFC 1035 label: at most 63 characters, lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"
+            : null,
         KubernetesNameRule.PathSegment => value.Length == 0 || value is "." or ".." || value.Contains('/', StringComparison.Ordinal) || value.Contains('%', StringComparison.Ordinal)
             ? "must be a valid path segment name: not empty, not '.' or '..', and without '/' or '%'"
             : null,
@@ -70,6 +73,9 @@ internal static partial class KubernetesNames
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc1035Label();
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Subdomain();
