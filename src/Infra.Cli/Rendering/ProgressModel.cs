@@ -193,6 +193,11 @@ internal sealed class ProgressModel
         {
             AddMessage(step.Urn, "error", step.Message);
         }
+        else if (step.Phase == StepPhase.Started && !string.IsNullOrEmpty(step.Message) && step.Kind is StepKind.Replace or StepKind.Update)
+        {
+            // Why the provider plans the change (e.g. a certificate inside its renewal window).
+            AddMessage(step.Urn, "info", step.Message);
+        }
 
         return row;
     }

@@ -25,7 +25,9 @@ internal static class StepEvents
             Phase = phase,
             Changes = ChangesOf(step, result),
             ReplaceKeys = step.ReplaceKeys,
-            Message = phase == StepPhase.Failed || step.SkipProviderDeleteReason is not null ? result?.Message ?? step.SkipProviderDeleteReason : null,
+            Message = phase == StepPhase.Failed || step.SkipProviderDeleteReason is not null
+                ? result?.Message ?? step.SkipProviderDeleteReason
+                : phase == StepPhase.Started ? step.Diff?.Reason : null,
         };
     }
 

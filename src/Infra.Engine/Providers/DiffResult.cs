@@ -25,4 +25,10 @@ internal sealed record DiffResult
     /// <summary>Per property path, how it changes.</summary>
     public ImmutableSortedDictionary<string, PropertyDiff> DetailedDiff { get; init; } =
         ImmutableSortedDictionary<string, PropertyDiff>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why the provider plans this change when the changed inputs alone do not tell (e.g. a certificate inside its
+    /// renewal window); shown to the user with the step. Never contains a secret value.
+    /// </summary>
+    public string? Reason { get; init; }
 }

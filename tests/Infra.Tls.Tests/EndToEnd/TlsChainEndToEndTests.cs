@@ -81,6 +81,8 @@ public sealed class TlsChainEndToEndTests(TlsChainProgram program) : IClassFixtu
         var replace = Assert.Single(_events.OfType<ResourceStepEvent>(), e => e.Kind == StepKind.Replace && e.Phase == StepPhase.Succeeded);
         Assert.EndsWith("::server", replace.Urn, StringComparison.Ordinal);
         Assert.Equal(["readyForRenewal"], replace.ReplaceKeys);
+        var planned = Assert.Single(_events.OfType<ResourceStepEvent>(), e => e.Kind == StepKind.Replace && e.Phase == StepPhase.Started);
+        Assert.Matches(@"^the certificate expires at \S+Z, inside its early renewal window \(earlyRenewalHours 48\); it is replaced by a new one$", planned.Message);
 
         // Act: up renews it; destroy removes everything
         var renewed = await RunAsync(OperationKind.Update, provider, settings, crypter, backend, stack, projectFile, token);

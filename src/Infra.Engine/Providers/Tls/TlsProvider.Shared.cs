@@ -77,6 +77,21 @@ internal sealed partial class TlsProvider
         return TlsRenewal.IsReady(StringOf(oldOutputs, ValidityEndTimeKey), early, Now);
     }
 
+    /// <summary>The sentence a preview shows for a renewal: when the certificate expires and the window it is in.</summary>
+    private string RenewalReason(
+        ImmutableSortedDictionary<string, PropertyValue> oldOutputs,
+        ImmutableSortedDictionary<string, PropertyValue> newInputs,
+        ImmutableSortedDictionary<string, PropertyValue> oldInputs)
+    {
+        var end = StringOf(oldOutputs, ValidityEndTimeKey) ?? "an unknown time";
+        var early = IntegerOf(newInputs, EarlyRenewalHoursKey) ?? IntegerOf(oldInputs, EarlyRenewalHoursKey) ?? 0;
+        var expired = DateTimeOffset.TryParse(end, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var endTime)
+            && endTime <= Now;
+        return expired
+            ? $"the certificate expired at {end}; it is replaced by a new one"
+            : $"the certificate expires at {end}, inside its early renewal window (earlyRenewalHours {early}); it is replaced by a new one";
+    }
+
     /// <summary>Top-level changes, comparing values without their secret envelopes.</summary>
     private static ImmutableSortedDictionary<string, PropertyDiffKind> Compare(
         IReadOnlyDictionary<string, PropertyValue> olds,

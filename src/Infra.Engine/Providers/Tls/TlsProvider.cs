@@ -95,9 +95,11 @@ internal sealed partial class TlsProvider : IResourceProvider
             detailed[key] = new PropertyDiff(replace ? ToReplace(kind) : kind);
         }
 
+        string? reason = null;
         if (IsCertificate(type) && CertificateReadyForRenewal(request.OldOutputs, request.NewInputs, request.OldInputs))
         {
             // The certificate expired or entered its early renewal window: the provider renews it by replacement.
+            reason = RenewalReason(request.OldOutputs, request.NewInputs, request.OldInputs);
             replaced.Add(ReadyForRenewalKey);
             detailed[ReadyForRenewalKey] = new PropertyDiff(PropertyDiffKind.UpdateReplace, InputDiff: false);
         }
@@ -114,6 +116,7 @@ internal sealed partial class TlsProvider : IResourceProvider
             ChangedKeys = [.. detailed.Keys],
             DetailedDiff = detailed.ToImmutable(),
             DeleteBeforeReplace = false,
+            Reason = reason,
         });
     }
 

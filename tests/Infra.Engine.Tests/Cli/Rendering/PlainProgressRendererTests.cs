@@ -245,4 +245,28 @@ public sealed class PlainProgressRendererTests
             text);
         Assert.DoesNotContain("new-token", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnEventAsync_ReplaceWithProviderReason_ShowsTheReasonOnTheLine()
+    {
+        // Arrange
+        const string reason = "the certificate expires at 2027-01-01T00:00:00Z, inside its early renewal window (earlyRenewalHours 720); it is replaced by a new one";
+        OperationEvent[] events =
+        [
+            new OperationStartedEvent(Infra.Engine.Deployments.OperationKind.Preview, "demo", "dev"),
+            RenderingEvents.Step(RenderingEvents.WebUrn, "tls:index/locallySignedCert:LocallySignedCert", "web", Infra.Engine.Planning.StepKind.Replace, StepPhase.Started) with
+            {
+                Message = reason,
+                ReplaceKeys = ["readyForRenewal"],
+            },
+        ];
+
+        // Act
+        var text = await RenderAsync(events, new RenderOptions());
+
+        // Assert
+        var line = Assert.Single(text.Split('\n'), l => l.Contains("tls:index:LocallySignedCert web replace", StringComparison.Ordinal));
+        Assert.StartsWith(" +- ", line, StringComparison.Ordinal);
+        Assert.EndsWith(reason, line, StringComparison.Ordinal);
+    }
 }
