@@ -13,11 +13,15 @@ internal sealed class EngineWorkspace : IDisposable, IOperationObserver
 {
     private readonly List<(long Timestamp, ResourceStepEvent Event)> _steps = [];
 
-    public EngineWorkspace()
+    /// <summary>A workspace whose backend coalesces saves as <c>infra</c> does (<paramref name="coalesceSaves"/>), or writes each at once.</summary>
+    public EngineWorkspace(bool coalesceSaves = true)
     {
         Root = Path.Combine(Path.GetTempPath(), "infra-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        Backend = new LocalBackend(Path.Combine(Root, "state"), new LocalBackendOptions { SaveCoalescingDelay = LocalBackendOptions.DefaultSaveCoalescingDelay });
+        Backend = new LocalBackend(Path.Combine(Root, "state"), new LocalBackendOptions
+        {
+            SaveCoalescingDelay = coalesceSaves ? LocalBackendOptions.DefaultSaveCoalescingDelay : TimeSpan.Zero,
+        });
         File.WriteAllText(Path.Combine(Root, "Pulumi.yaml"), $"""
             name: bench
             runtime:

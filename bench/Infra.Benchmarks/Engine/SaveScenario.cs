@@ -16,7 +16,8 @@ internal static class SaveScenario
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var saves = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
-        using var workspace = new EngineWorkspace();
+        // Without the coalescing delay: this measures the write itself, one caller at a time.
+        using var workspace = new EngineWorkspace(coalesceSaves: false);
         await workspace.SeedWideStateAsync(count);
         var session = await workspace.Backend.BeginUpdateAsync(workspace.Stack, UpdateKind.Update, new BenchCrypter());
         var total = Stopwatch.StartNew();
