@@ -12,6 +12,9 @@ namespace Infra.Command.Tests.Fixtures;
 /// AuthorizedKeysFile, PasswordAuthentication yes, UsePAM no, StrictModes no, internal-sftp). It also creates a
 /// network namespace joined by a veth pair (10.77.N.1 here, 10.77.N.2 there; unique names per run) and runs a second
 /// sshd (own host key) inside it on port 22, so a second "host" has its own address; 10.77.N.3 is unreachable.
+/// A third sshd on 127.0.0.1 (<see cref="RsaSha256Port"/>) accepts only <c>rsa-sha2-256</c> public-key signatures, for
+/// the RSA client key (<see cref="RsaClientKeyPath"/>) handed to ssh-agent in the agent tests (with the ed25519 and ECDSA
+/// client keys).
 /// Everything is stopped and removed on dispose. Without root (or sshd) <see cref="SkipReason"/> says why.
 /// </summary>
 public sealed class SshdFixture : IAsyncLifetime
@@ -37,6 +40,18 @@ public sealed class SshdFixture : IAsyncLifetime
     public string Host { get; } = "127.0.0.1";
 
     public int Port { get; private set; }
+
+    /// <summary>The port of the sshd on 127.0.0.1 that accepts only rsa-sha2-256 public-key signatures.</summary>
+    public int RsaSha256Port { get; private set; }
+
+    /// <summary>The file of the unencrypted ed25519 client key (comment <c>client</c>).</summary>
+    public string ClientKeyPath => Path.Combine(Directory, "client");
+
+    /// <summary>The file of the unencrypted ECDSA P-256 client key (comment <c>client-ecdsa</c>).</summary>
+    public string EcdsaClientKeyPath => Path.Combine(Directory, "client-ecdsa");
+
+    /// <summary>The file of the unencrypted RSA client key (comment <c>client-rsa</c>).</summary>
+    public string RsaClientKeyPath => Path.Combine(Directory, "client-rsa");
 
     public string User { get; } = "root";
 
@@ -121,18 +136,26 @@ public sealed class SshdFixture : IAsyncLifetime
             await KeygenAsync("host2", string.Empty);
             await KeygenAsync("client", string.Empty);
             await KeygenAsync("client-enc", Passphrase);
+            await RunAsync("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", string.Empty, "-C", "client-rsa", "-f", RsaClientKeyPath]);
+            await RunAsync("ssh-keygen", ["-q", "-t", "ecdsa", "-b", "256", "-N", string.Empty, "-C", "client-ecdsa", "-f", EcdsaClientKeyPath]);
             PrivateKey = await File.ReadAllTextAsync(Path.Combine(Directory, "client"));
             EncryptedPrivateKey = await File.ReadAllTextAsync(Path.Combine(Directory, "client-enc"));
             HostKey = (await File.ReadAllTextAsync(Path.Combine(Directory, "host1.pub"))).Trim();
             SecondHostKey = (await File.ReadAllTextAsync(Path.Combine(Directory, "host2.pub"))).Trim();
             await File.WriteAllTextAsync(
                 Path.Combine(Directory, "authorized_keys"),
-                await File.ReadAllTextAsync(Path.Combine(Directory, "client.pub")) + await File.ReadAllTextAsync(Path.Combine(Directory, "client-enc.pub")));
+                await File.ReadAllTextAsync(Path.Combine(Directory, "client.pub"))
+                    + await File.ReadAllTextAsync(Path.Combine(Directory, "client-enc.pub"))
+                    + await File.ReadAllTextAsync(RsaClientKeyPath + ".pub")
+                    + await File.ReadAllTextAsync(EcdsaClientKeyPath + ".pub"));
             await RunAsync("sh", ["-c", $"echo 'root:{Password}' | chpasswd"]);
 
             Port = FreePort();
             await File.WriteAllTextAsync(Path.Combine(Directory, "sshd1.conf"), Config("host1", "sshd1.pid", Host));
             await StartAsync([], Path.Combine(Directory, "sshd1.conf"), Port, Host);
+            RsaSha256Port = FreePort();
+            await File.WriteAllTextAsync(Path.Combine(Directory, "sshd3.conf"), Config("host1", "sshd3.pid", Host) + "PubkeyAcceptedAlgorithms rsa-sha2-256\n");
+            await StartAsync([], Path.Combine(Directory, "sshd3.conf"), RsaSha256Port, Host);
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or System.ComponentModel.Win32Exception or TimeoutException)
         {

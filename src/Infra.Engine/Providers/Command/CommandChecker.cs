@@ -44,21 +44,24 @@ internal static partial class CommandChecker
         return new CheckResult { Inputs = PropertyMaps.Ordinal(news), Failures = [.. failures] };
     }
 
-    /// <summary>Checks <c>command:remote:Command</c>.</summary>
-    public static CheckResult CheckRemote(ImmutableSortedDictionary<string, PropertyValue> news)
+    /// <summary>
+    /// Checks <c>command:remote:Command</c>; <paramref name="environmentHasAgent"/> tells whether the engine's
+    /// environment names an ssh-agent socket (SSH_AUTH_SOCK), which a connection without key or password may use.
+    /// </summary>
+    public static CheckResult CheckRemote(ImmutableSortedDictionary<string, PropertyValue> news, bool environmentHasAgent)
     {
         var failures = new List<CheckFailure>();
         CheckCommon(news, failures);
         CheckEnvironment(news, failures, shellNames: true);
-        var inputs = CheckConnectionInput(news, failures);
+        var inputs = CheckConnectionInput(news, environmentHasAgent, failures);
         return new CheckResult { Inputs = inputs, Failures = [.. failures] };
     }
 
-    /// <summary>Checks <c>command:remote:CopyToRemote</c>.</summary>
-    public static CheckResult CheckCopy(ImmutableSortedDictionary<string, PropertyValue> news)
+    /// <summary>Checks <c>command:remote:CopyToRemote</c> (see <see cref="CheckRemote"/> for <paramref name="environmentHasAgent"/>).</summary>
+    public static CheckResult CheckCopy(ImmutableSortedDictionary<string, PropertyValue> news, bool environmentHasAgent)
     {
         var failures = new List<CheckFailure>();
-        var inputs = CheckConnectionInput(news, failures);
+        var inputs = CheckConnectionInput(news, environmentHasAgent, failures);
         RequireString(news, "remotePath", failures, allowEmpty: false);
         CheckTriggers(news, failures);
         if (!news.TryGetValue("source", out var source) || CommandValues.Plain(source).IsNull)
@@ -144,6 +147,7 @@ internal static partial class CommandChecker
 
     private static ImmutableSortedDictionary<string, PropertyValue> CheckConnectionInput(
         ImmutableSortedDictionary<string, PropertyValue> news,
+        bool environmentHasAgent,
         List<CheckFailure> failures)
     {
         var inputs = PropertyMaps.Ordinal(news);
@@ -153,7 +157,7 @@ internal static partial class CommandChecker
             return inputs;
         }
 
-        ConnectionChecker.Check(connection, "connection", allowProxy: true, failures);
+        ConnectionChecker.Check(connection, "connection", allowProxy: true, environmentHasAgent, failures);
         return inputs.SetItem("connection", PropertyValue.CreateSecret(connection));
     }
 

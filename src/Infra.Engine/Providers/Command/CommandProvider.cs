@@ -15,8 +15,8 @@ namespace Infra.Engine.Providers.Command;
 /// replaces; delete runs <c>delete</c> with the stored state and <c>PULUMI_COMMAND_STDOUT</c>/<c>STDERR</c> of the last
 /// run; nothing runs during preview (stdout/stderr are unknown then). Outputs echo the inputs plus <c>stdout</c> and
 /// <c>stderr</c>, which are secret when a command, stdin or environment value is. The connection is always secret.
-/// Failures name the exit code and the tail of stderr with every secret masked. SSH is SSH.NET; ssh-agent
-/// authentication is not available and Check says so.
+/// Failures name the exit code and the tail of stderr with every secret masked. SSH is SSH.NET, with key, password
+/// and ssh-agent authentication (<see cref="SshAgentClient"/>; <c>agentSocketPath</c>, else SSH_AUTH_SOCK).
 /// </remarks>
 internal sealed partial class CommandProvider : IResourceProvider
 {
@@ -44,6 +44,7 @@ internal sealed partial class CommandProvider : IResourceProvider
 
     private readonly TimeProvider _timeProvider;
     private readonly SshDialOptions _dialOptions;
+    private readonly Func<string, string?> _environment;
     private readonly SshDialer _dialer;
 
     /// <summary>Creates the provider; the pauses between SSH dials go through <paramref name="timeProvider"/>.</summary>
@@ -52,21 +53,25 @@ internal sealed partial class CommandProvider : IResourceProvider
     {
     }
 
-    /// <summary>Creates the provider with explicit dial pauses (a test seam).</summary>
-    internal CommandProvider(TimeProvider timeProvider, SshDialOptions dialOptions)
+    /// <summary>
+    /// Creates the provider with explicit dial pauses and the engine's environment (test seams);
+    /// <paramref name="environment"/> (default: the process environment) supplies SSH_AUTH_SOCK.
+    /// </summary>
+    internal CommandProvider(TimeProvider timeProvider, SshDialOptions dialOptions, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(dialOptions);
         _timeProvider = timeProvider;
         _dialOptions = dialOptions;
-        _dialer = new SshDialer(timeProvider, dialOptions);
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+        _dialer = new SshDialer(timeProvider, dialOptions, _environment);
     }
 
     /// <inheritdoc/>
     public string Package => PackageName;
 
     /// <summary>A factory handing out a fresh instance per provider (the provider keeps no state).</summary>
-    public ProviderFactory Factory => (_, _) => new CommandProvider(_timeProvider, _dialOptions);
+    public ProviderFactory Factory => (_, _) => new CommandProvider(_timeProvider, _dialOptions, _environment);
 
     /// <inheritdoc/>
     public Task ConfigureAsync(ConfigureRequest request, CancellationToken cancellationToken = default)
@@ -83,8 +88,8 @@ internal sealed partial class CommandProvider : IResourceProvider
         var result = type switch
         {
             LocalCommandType => CommandChecker.CheckLocal(request.News),
-            RemoteCommandType => CommandChecker.CheckRemote(request.News),
-            CopyToRemoteType => CommandChecker.CheckCopy(request.News),
+            RemoteCommandType => CommandChecker.CheckRemote(request.News, SshDialer.EnvironmentAgentSocket(_environment) is not null),
+            CopyToRemoteType => CommandChecker.CheckCopy(request.News, SshDialer.EnvironmentAgentSocket(_environment) is not null),
             _ => new CheckResult { Inputs = request.News, Failures = [UnknownType(type)] },
         };
         return Task.FromResult(result);

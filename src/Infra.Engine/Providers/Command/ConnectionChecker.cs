@@ -8,8 +8,12 @@ internal static class ConnectionChecker
 {
     private static readonly string[] Credentials = ["password", "privateKey", "privateKeyPassword"];
 
-    /// <summary>Adds a failure for every broken rule of the connection at <paramref name="path"/>.</summary>
-    public static void Check(PropertyValue connection, string path, bool allowProxy, List<CheckFailure> failures)
+    /// <summary>
+    /// Adds a failure for every broken rule of the connection at <paramref name="path"/>. A connection without key and
+    /// password authenticates through an ssh-agent: its <c>agentSocketPath</c>, or SSH_AUTH_SOCK when
+    /// <paramref name="environmentHasAgent"/>; with neither, that is a failure.
+    /// </summary>
+    public static void Check(PropertyValue connection, string path, bool allowProxy, bool environmentHasAgent, List<CheckFailure> failures)
     {
         var plain = CommandValues.Plain(connection);
         if (plain.Kind == PropertyValueKind.Unknown)
@@ -66,13 +70,13 @@ internal static class ConnectionChecker
             failures.Add(new($"{path}.hostKey", $"must be a public key line such as \"ssh-ed25519 AAAA...\" or a \"SHA256:...\" fingerprint (was {CommandValues.Describe(hostKey)})"));
         }
 
-        CheckCredentials(map, path, failures);
+        CheckCredentials(map, path, environmentHasAgent, failures);
 
         if (Value(map, "proxy") is { } proxy)
         {
             if (allowProxy)
             {
-                Check(proxy, path + ".proxy", allowProxy: false, failures);
+                Check(proxy, path + ".proxy", allowProxy: false, environmentHasAgent, failures);
             }
             else
             {
@@ -81,18 +85,30 @@ internal static class ConnectionChecker
         }
     }
 
-    private static void CheckCredentials(IReadOnlyDictionary<string, PropertyValue> map, string path, List<CheckFailure> failures)
+    private static void CheckCredentials(IReadOnlyDictionary<string, PropertyValue> map, string path, bool environmentHasAgent, List<CheckFailure> failures)
     {
         var password = Value(map, "password");
         var key = Value(map, "privateKey");
         var passphrase = Value(map, "privateKeyPassword");
+        var agent = Value(map, "agentSocketPath");
+        if (agent is { Kind: not (PropertyValueKind.String or PropertyValueKind.Unknown) })
+        {
+            failures.Add(new($"{path}.agentSocketPath", $"must be the path of an ssh-agent unix socket (was {CommandValues.Describe(agent)})"));
+        }
+        else if (agent is { Kind: PropertyValueKind.String } && string.IsNullOrWhiteSpace(agent.StringValue))
+        {
+            failures.Add(new($"{path}.agentSocketPath", $"must not be empty when set (was {CommandValues.Describe(agent)})"));
+        }
+
         if (password is null && key is null)
         {
-            var agent = Value(map, "agentSocketPath");
-            var agentText = agent is { Kind: PropertyValueKind.String } ? $"agentSocketPath was {CommandValues.Describe(agent)}" : "agentSocketPath was missing";
-            failures.Add(new(
-                path,
-                $"needs password or privateKey: authentication through an ssh-agent (agentSocketPath or SSH_AUTH_SOCK) is not supported by this engine's SSH client (password was missing, privateKey was missing, {agentText})"));
+            if (agent is null && !environmentHasAgent)
+            {
+                failures.Add(new(
+                    path,
+                    "needs a credential: privateKey, password, or an ssh-agent socket (agentSocketPath, or SSH_AUTH_SOCK in the engine's environment) (password was missing, privateKey was missing, agentSocketPath was missing, SSH_AUTH_SOCK is not set)"));
+            }
+
             return;
         }
 

@@ -33,6 +33,9 @@ internal sealed record ConnectionSpec
 
     public string? PrivateKeyPassword { get; init; }
 
+    /// <summary>The ssh-agent socket to authenticate with (<c>agentSocketPath</c>); not a secret.</summary>
+    public string? AgentSocketPath { get; init; }
+
     public string? HostKey { get; init; }
 
     public int DialErrorLimit { get; init; } = DefaultDialErrorLimit;
@@ -56,6 +59,7 @@ internal sealed record ConnectionSpec
             Password = CommandValues.GetString(map, "password"),
             PrivateKey = CommandValues.GetString(map, "privateKey"),
             PrivateKeyPassword = CommandValues.GetString(map, "privateKeyPassword"),
+            AgentSocketPath = CommandValues.GetString(map, "agentSocketPath"),
             HostKey = CommandValues.GetString(map, "hostKey"),
             DialErrorLimit = CommandValues.GetInt(map, "dialErrorLimit", DefaultDialErrorLimit),
             PerDialTimeout = CommandValues.GetInt(map, "perDialTimeout", DefaultPerDialTimeout),

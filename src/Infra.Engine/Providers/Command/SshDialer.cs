@@ -7,7 +7,8 @@ using Renci.SshNet.Common;
 namespace Infra.Engine.Providers.Command;
 
 /// <summary>
-/// Opens SSH connections with SSH.NET: key (with passphrase) and/or password authentication, host key pinning,
+/// Opens SSH connections with SSH.NET: key (with passphrase), password and/or ssh-agent authentication (see
+/// <see cref="AgentMethod"/>), host key pinning,
 /// an optional bastion (<c>proxy</c>, through a local port forward), and retries bounded by <c>dialErrorLimit</c>
 /// with a per-dial timeout (<c>perDialTimeout</c>) and a growing pause between attempts (through the injected
 /// <see cref="TimeProvider"/>), reported as progress while waiting. A host key mismatch is never retried.
@@ -16,12 +17,28 @@ internal sealed class SshDialer
 {
     private readonly TimeProvider _timeProvider;
     private readonly SshDialOptions _options;
+    private readonly Func<string, string?> _environment;
 
-    public SshDialer(TimeProvider timeProvider, SshDialOptions? options = null)
+    /// <summary>
+    /// Creates a dialer; <paramref name="environment"/> (default: the process environment) supplies SSH_AUTH_SOCK for
+    /// connections without key and password.
+    /// </summary>
+    public SshDialer(TimeProvider timeProvider, SshDialOptions? options = null, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         _options = options ?? SshDialOptions.Default;
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+    }
+
+    /// <summary>The variable naming the ssh-agent socket.</summary>
+    public const string AgentSocketVariable = "SSH_AUTH_SOCK";
+
+    /// <summary>The ssh-agent socket named by SSH_AUTH_SOCK in <paramref name="environment"/>, or null when unset or empty.</summary>
+    public static string? EnvironmentAgentSocket(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment(AgentSocketVariable) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
     }
 
     /// <summary>Connects to <paramref name="spec"/>, retrying failed dials as the connection allows.</summary>
@@ -87,7 +104,7 @@ internal sealed class SshDialer
             ? delay.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s"
             : delay.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + "ms";
 
-    private static ConnectionInfo BuildInfo(ConnectionSpec spec, string host, int port)
+    private ConnectionInfo BuildInfo(ConnectionSpec spec, string host, int port)
     {
         var methods = new List<AuthenticationMethod>();
         if (spec.PrivateKey is { Length: > 0 } key)
@@ -109,6 +126,11 @@ internal sealed class SshDialer
             methods.Add(interactive);
         }
 
+        if (AgentMethod(spec, hasOtherMethods: methods.Count > 0) is { } agent)
+        {
+            methods.Add(agent);
+        }
+
         var info = new ConnectionInfo(host, port, spec.User, [.. methods])
         {
             Timeout = spec.PerDialTimeout > 0 ? TimeSpan.FromSeconds(spec.PerDialTimeout) : Timeout.InfiniteTimeSpan,
@@ -126,6 +148,54 @@ internal sealed class SshDialer
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// The ssh-agent authentication of <paramref name="spec"/>, or null. The socket is <c>agentSocketPath</c>, else
+    /// (only when the connection has no key and no password) SSH_AUTH_SOCK. Without other methods, a missing socket,
+    /// an unreachable agent or an agent without identities is a <see cref="SshDialException"/> naming the host, the
+    /// socket and the reason; next to a key or password, an unusable agent is skipped.
+    /// </summary>
+    private PrivateKeyAuthenticationMethod? AgentMethod(ConnectionSpec spec, bool hasOtherMethods)
+    {
+        var (socket, source) = spec.AgentSocketPath is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? (configured, "agentSocketPath")
+            : (hasOtherMethods ? null : EnvironmentAgentSocket(_environment), AgentSocketVariable);
+        if (socket is null)
+        {
+            return hasOtherMethods
+                ? null
+                : throw new SshDialException(
+                    $"Cannot authenticate to {spec.Endpoint}: the connection has no privateKey or password and no ssh-agent socket " +
+                    $"(agentSocketPath is unset and {AgentSocketVariable} is not set in the engine's environment).")
+                {
+                    Attempts = 1,
+                };
+        }
+
+        var agent = new SshAgentClient(socket);
+        string reason;
+        try
+        {
+            var identities = agent.RequestIdentities();
+            if (identities.Count > 0)
+            {
+                return new PrivateKeyAuthenticationMethod(spec.User, [.. identities.Select(i => new AgentKeySource(agent, i))]);
+            }
+
+            reason = "the agent holds no identities (add a key with ssh-add)";
+        }
+        catch (SshAgentException exception)
+        {
+            reason = exception.Message;
+        }
+
+        return hasOtherMethods
+            ? null
+            : throw new SshDialException($"Cannot authenticate to {spec.Endpoint} through the ssh-agent at {socket} (from {source}): {reason}.")
+            {
+                Attempts = 1,
+            };
     }
 
     /// <summary>Loads a private key; exceptions never carry the key text.</summary>
@@ -175,6 +245,10 @@ internal sealed class SshDialer
             proxyClient = null;
             forward = null;
             return connection;
+        }
+        catch (SshAgentException exception)
+        {
+            throw new SshDialException($"Could not authenticate to {spec} through the ssh-agent: {exception.Message}", exception) { Attempts = 1 };
         }
         finally
         {
