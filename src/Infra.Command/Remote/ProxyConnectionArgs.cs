@@ -29,7 +29,7 @@ public sealed class ProxyConnectionArgs : ResourceArgs
     [Input("privateKeyPassword")]
     public Input<string>? PrivateKeyPassword { get; init => field = value is null ? null : CommandPackage.Secret(value); }
 
-    /// <summary>An ssh-agent socket (not supported by the built-in engine; use a key or password there).</summary>
+    /// <summary>The ssh-agent socket to authenticate with (default: <c>SSH_AUTH_SOCK</c> of the engine).</summary>
     [Input("agentSocketPath")]
     public Input<string>? AgentSocketPath { get; init; }
 
