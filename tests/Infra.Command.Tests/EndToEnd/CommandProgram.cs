@@ -1,5 +1,5 @@
 using System.Reflection;
-using Infra.Engine.Programs;
+using Infra.TestSupport;
 
 namespace Infra.Command.Tests.EndToEnd;
 
@@ -50,7 +50,7 @@ public sealed class CommandProgram : IAsyncLifetime
 
     public string Root { get; }
 
-    public string Dll => Path.Combine(Root, "artifacts", "bin", "CommandApp", "debug", "CommandApp.dll");
+    public string Dll => ScratchProgram.DllOf(Root, "CommandApp");
 
     public IReadOnlyList<string> BuildOutput { get; private set; } = [];
 
@@ -59,47 +59,13 @@ public sealed class CommandProgram : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var app = Path.Combine(Root, "CommandApp");
-        Directory.CreateDirectory(app);
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program);
-        await File.WriteAllTextAsync(Path.Combine(app, "CommandApp.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{Path.Combine(RepositoryRoot, "src", "Infra.Command", "Infra.Command.csproj")}" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <LangVersion>latest</LangVersion>
-              </PropertyGroup>
-            </Project>
-            """);
+        Directory.CreateDirectory(Root);
+        await ScratchProgram.WriteBuildPropsAsync(Root);
+        var project = await ScratchProgram.WriteAsync(Root, "CommandApp", Program, Path.Combine(RepositoryRoot, "src", "Infra.Command", "Infra.Command.csproj"));
         var output = new List<string>();
-        var environment = new Dictionary<string, string>
-        {
-            ["ArtifactsPath"] = Path.Combine(Root, "artifacts"),
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        };
         try
         {
-            await ProgramLauncher.BuildAsync(new ProgramCommand { ProgramDirectory = app, ProjectPath = Path.Combine(app, "CommandApp.csproj") }, environment, (line, _) =>
-            {
-                lock (output)
-                {
-                    output.Add(line);
-                }
-
-                return ValueTask.CompletedTask;
-            });
+            await ScratchProgram.BuildAsync(Root, project, output);
         }
         finally
         {

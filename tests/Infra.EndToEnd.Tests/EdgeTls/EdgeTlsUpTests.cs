@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Infra.EndToEnd.Tests.Harness;
+using Infra.TestSupport;
 
 namespace Infra.EndToEnd.Tests.EdgeTls;
 
@@ -21,7 +22,7 @@ public sealed class EdgeTlsUpTests : IDisposable
         var project = Path.Combine(_root, "project");
         var backend = Path.Combine(_root, "state");
         var output = Path.Combine(_root, "out");
-        CopySample(project);
+        await CopySampleAsync(project);
         Directory.CreateDirectory(backend);
         var cli = new CliProcess(project, backend, new Dictionary<string, string> { ["ArtifactsPath"] = Path.Combine(_root, "artifacts") });
         await RunOkAsync(cli, "stack", "init", "dev");
@@ -69,26 +70,17 @@ public sealed class EdgeTlsUpTests : IDisposable
         }
     }
 
-    private static void CopySample(string project)
+    private static async Task CopySampleAsync(string project)
     {
         var source = Path.Combine(SamplePrograms.RepositoryRoot, "samples", "EdgeTls");
         Directory.CreateDirectory(project);
         foreach (var file in Directory.GetFiles(source).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith("Pulumi.yaml", StringComparison.Ordinal)))
         {
-            var text = File.ReadAllText(file).Replace("../../src/", Path.Combine(SamplePrograms.RepositoryRoot, "src") + "/", StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(project, Path.GetFileName(file)), text);
+            var text = (await File.ReadAllTextAsync(file, Ct)).Replace("../../src/", Path.Combine(SamplePrograms.RepositoryRoot, "src") + "/", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(project, Path.GetFileName(file)), text, Ct);
         }
 
-        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <LangVersion>latest</LangVersion>
-              </PropertyGroup>
-            </Project>
-            """);
+        await ScratchProgram.WriteBuildPropsAsync(project);
     }
 
     private static async Task<string> RunOkAsync(CliProcess cli, params string[] args)

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Infra.Engine.Programs;
+using Infra.TestSupport;
 
 namespace Infra.EndToEnd.Tests.Harness;
 
@@ -36,10 +36,10 @@ public sealed class SamplePrograms : IAsyncLifetime
     public string MinimalDirectory => Path.Combine(Root, "Minimal");
 
     /// <summary>The built Minimal program.</summary>
-    public string MinimalDll => Path.Combine(Root, "artifacts", "bin", "Minimal", "debug", "Minimal.dll");
+    public string MinimalDll => ScratchProgram.DllOf(Root, "Minimal");
 
     /// <summary>The built program that throws a <c>ResourceException</c> after registering the site component.</summary>
-    public string ThrowingDll => Path.Combine(Root, "artifacts", "bin", "Throwing", "debug", "Throwing.dll");
+    public string ThrowingDll => ScratchProgram.DllOf(Root, "Throwing");
 
     /// <summary>The build output, kept for failure messages.</summary>
     public IReadOnlyList<string> BuildOutput { get; private set; } = [];
@@ -52,12 +52,7 @@ public sealed class SamplePrograms : IAsyncLifetime
     /// Environment for builds: an artifacts folder of our own (<c>ArtifactsPath</c> becomes an MSBuild
     /// property), so the SDK projects the copies reference never build into the repository's folder.
     /// </summary>
-    public IReadOnlyDictionary<string, string> BuildEnvironment => new Dictionary<string, string>
-    {
-        ["ArtifactsPath"] = Path.Combine(Root, "artifacts"),
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        ["DOTNET_NOLOGO"] = "1",
-    };
+    public IReadOnlyDictionary<string, string> BuildEnvironment => ScratchProgram.BuildEnvironment(Root);
 
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
@@ -69,44 +64,12 @@ public sealed class SamplePrograms : IAsyncLifetime
         var project = Path.Combine(minimal, "Minimal.csproj");
         var text = await File.ReadAllTextAsync(project).ConfigureAwait(false);
         await File.WriteAllTextAsync(project, text.Replace("../../src/Infra.Core/Infra.Core.csproj", core, StringComparison.Ordinal)).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <LangVersion>latest</LangVersion>
-              </PropertyGroup>
-            </Project>
-            """).ConfigureAwait(false);
-
-        var throwing = Path.Combine(Root, "Throwing");
-        Directory.CreateDirectory(throwing);
-        await File.WriteAllTextAsync(Path.Combine(throwing, "Program.cs"), ThrowingProgram).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(throwing, "Throwing.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="../Minimal/Minimal.csproj" />
-              </ItemGroup>
-            </Project>
-            """).ConfigureAwait(false);
-
+        await ScratchProgram.WriteBuildPropsAsync(Root).ConfigureAwait(false);
+        var throwing = await ScratchProgram.WriteAsync(Root, "Throwing", ThrowingProgram, "../Minimal/Minimal.csproj").ConfigureAwait(false);
         var output = new List<string>();
-        var command = new ProgramCommand { ProgramDirectory = throwing, ProjectPath = Path.Combine(throwing, "Throwing.csproj") };
         try
         {
-            await ProgramLauncher.BuildAsync(command, BuildEnvironment, (line, _) =>
-            {
-                lock (output)
-                {
-                    output.Add(line);
-                }
-
-                return ValueTask.CompletedTask;
-            }).ConfigureAwait(false);
+            await ScratchProgram.BuildAsync(Root, throwing, output).ConfigureAwait(false);
         }
         finally
         {

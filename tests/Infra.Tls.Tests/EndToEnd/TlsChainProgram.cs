@@ -1,5 +1,5 @@
 using System.Reflection;
-using Infra.Engine.Programs;
+using Infra.TestSupport;
 
 namespace Infra.Tls.Tests.EndToEnd;
 
@@ -56,7 +56,7 @@ public sealed class TlsChainProgram : IAsyncLifetime
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "infra-tls-e2e", Guid.NewGuid().ToString("N"));
 
-    public string ProgramDll => Path.Combine(Root, "artifacts", "bin", "TlsChain", "debug", "TlsChain.dll");
+    public string ProgramDll => ScratchProgram.DllOf(Root, "TlsChain");
 
     public IReadOnlyList<string> BuildOutput { get; private set; } = [];
 
@@ -65,49 +65,13 @@ public sealed class TlsChainProgram : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var directory = Path.Combine(Root, "TlsChain");
-        Directory.CreateDirectory(directory);
-        var tls = Path.Combine(RepositoryRoot, "src", "Infra.Tls", "Infra.Tls.csproj");
-        await File.WriteAllTextAsync(Path.Combine(Root, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <LangVersion>latest</LangVersion>
-              </PropertyGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(directory, "TlsChain.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{tls}" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), Program);
+        Directory.CreateDirectory(Root);
+        await ScratchProgram.WriteBuildPropsAsync(Root);
+        var project = await ScratchProgram.WriteAsync(Root, "TlsChain", Program, Path.Combine(RepositoryRoot, "src", "Infra.Tls", "Infra.Tls.csproj"));
         var output = new List<string>();
-        var command = new ProgramCommand { ProgramDirectory = directory, ProjectPath = Path.Combine(directory, "TlsChain.csproj") };
-        var environment = new Dictionary<string, string>
-        {
-            ["ArtifactsPath"] = Path.Combine(Root, "artifacts"),
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        };
         try
         {
-            await ProgramLauncher.BuildAsync(command, environment, (line, _) =>
-            {
-                lock (output)
-                {
-                    output.Add(line);
-                }
-
-                return ValueTask.CompletedTask;
-            });
+            await ScratchProgram.BuildAsync(Root, project, output);
         }
         finally
         {
