@@ -31,6 +31,22 @@ internal static class StepEvents
         };
     }
 
+    /// <summary>A provider's progress message for a running step (no property changes: those came with its start).</summary>
+    public static ResourceStepEvent Progress(Step step, string message)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new ResourceStepEvent
+        {
+            Urn = step.Urn,
+            Type = step.Type,
+            Name = ResourceUrn.NameOf(step.Urn),
+            Parent = (step.New ?? step.Old)?.Parent,
+            Kind = step.Kind,
+            Phase = StepPhase.Progress,
+            Message = message,
+        };
+    }
+
     private static ImmutableArray<PropertyChange> ChangesOf(Step step, StepResult? result)
     {
         var olds = step.Old?.Inputs ?? PropertyMaps.Empty;

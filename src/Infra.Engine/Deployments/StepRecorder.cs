@@ -33,8 +33,7 @@ internal sealed class StepRecorder(StackUpdateSession? session, EventSink events
     public void OnProgress(Step step, string message)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var progress = StepEvents.Create(step, StepPhase.Progress) with { Message = message, Changes = [] };
-        _ = events.EmitAsync(progress).AsTask();
+        _ = events.EmitAsync(StepEvents.Progress(step, message)).AsTask();
     }
 
     /// <inheritdoc/>
