@@ -43,46 +43,25 @@ public sealed class CommandProgram : IAsyncLifetime
         });
         """;
 
-    public CommandProgram()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "infra-cmd-e2e", Guid.NewGuid().ToString("N"));
-    }
+    private BuiltProgram? _built;
 
-    public string Root { get; }
+    /// <summary>The built program.</summary>
+    public string Dll => Built.Dll;
 
-    public string Dll => ScratchProgram.DllOf(Root, "CommandApp");
-
-    public IReadOnlyList<string> BuildOutput { get; private set; } = [];
+    /// <summary>What the build printed.</summary>
+    public IReadOnlyList<string> BuildOutput => Built.BuildOutput;
 
     public static string RepositoryRoot =>
         typeof(CommandProgram).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(Root);
-        await ScratchProgram.WriteBuildPropsAsync(Root);
-        var project = await ScratchProgram.WriteAsync(Root, "CommandApp", Program, Path.Combine(RepositoryRoot, "src", "Infra.Command", "Infra.Command.csproj"));
-        var output = new List<string>();
-        try
-        {
-            await ScratchProgram.BuildAsync(Root, project, output);
-        }
-        finally
-        {
-            BuildOutput = output;
-        }
-    }
+    private BuiltProgram Built => _built ?? throw new InvalidOperationException("The program has not been built yet.");
+
+    public async ValueTask InitializeAsync() =>
+        _built = await BuiltProgram.BuildAsync("infra-cmd-e2e", "CommandApp", Program, Path.Combine(RepositoryRoot, "src", "Infra.Command", "Infra.Command.csproj"));
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _built?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -54,41 +54,25 @@ public sealed class TlsChainProgram : IAsyncLifetime
         });
         """;
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "infra-tls-e2e", Guid.NewGuid().ToString("N"));
+    private BuiltProgram? _built;
 
-    public string ProgramDll => ScratchProgram.DllOf(Root, "TlsChain");
+    /// <summary>The built program.</summary>
+    public string ProgramDll => Built.Dll;
 
-    public IReadOnlyList<string> BuildOutput { get; private set; } = [];
+    /// <summary>What the build printed.</summary>
+    public IReadOnlyList<string> BuildOutput => Built.BuildOutput;
 
     public static string RepositoryRoot =>
         typeof(TlsChainProgram).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(Root);
-        await ScratchProgram.WriteBuildPropsAsync(Root);
-        var project = await ScratchProgram.WriteAsync(Root, "TlsChain", Program, Path.Combine(RepositoryRoot, "src", "Infra.Tls", "Infra.Tls.csproj"));
-        var output = new List<string>();
-        try
-        {
-            await ScratchProgram.BuildAsync(Root, project, output);
-        }
-        finally
-        {
-            BuildOutput = output;
-        }
-    }
+    private BuiltProgram Built => _built ?? throw new InvalidOperationException("The program has not been built yet.");
+
+    public async ValueTask InitializeAsync() =>
+        _built = await BuiltProgram.BuildAsync("infra-tls-e2e", "TlsChain", Program, Path.Combine(RepositoryRoot, "src", "Infra.Tls", "Infra.Tls.csproj"));
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        _built?.Dispose();
         return ValueTask.CompletedTask;
     }
 }
